@@ -1,0 +1,136 @@
+//! Command-line argument types (clap derive) and nothing else.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub const LONG_ABOUT: &str = "\
+Deploys the platform's Terraform stack graph (`infrastructure/stacks/stacks.toml`) for one
+environment, locally against the emulator (`--target local`, the default) or on AWS.
+
+The repository is found from `INFRA_ROOT` or by searching upward from the current directory
+for `infrastructure/stacks/stacks.toml`. infra writes under `INFRA_HOME` (default `<root>/.infra`):
+`<target>/work/<stack>/` (terraform data dir, plan, inputs), `<target>/logs/<stack>.log` (full
+terraform output), `<target>/state/` (bootstrap state) and `emulator/`.
+
+Environment variables: INFRA_ROOT, INFRA_HOME, INFRA_PROVIDER_MIRROR (a provider mirror other
+than the one in `infrastructure/terraform.rc`), INFRA_LOCAL_ENDPOINT (use this endpoint instead of
+the managed emulator), INFRA_TERRAFORM (terraform executable, default `terraform`).
+
+Exit codes:
+  0    success
+  1    failure: a stack failed, terraform error, emulator failure, a doctor check failed
+  2    `infra plan` only: changes pending
+  3    invalid input: bad flags, unknown environment or region, invalid environment data,
+       missing `--confirm`, wrong AWS account
+  130  interrupted (Ctrl-C / SIGTERM): running terraform processes were stopped cleanly";
+
+#[derive(Debug, Parser)]
+#[command(name = "infra", version, about = "Deploy the platform's Terraform stacks", long_about = LONG_ABOUT)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    /// The local emulator.
+    Local,
+    /// Real AWS (the caller's credentials must be the environment's account).
+    Aws,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Environment (a file in `infrastructure/environments/`).
+    #[arg(long, global = true, default_value = "dev", value_name = "ENV")]
+    pub env: String,
+    /// Regions, comma-separated (default: all regions of the environment).
+    #[arg(long, global = true, value_delimiter = ',', value_name = "REGIONS")]
+    pub region: Vec<String>,
+    /// Where to deploy.
+    #[arg(long, global = true, value_enum, default_value = "local")]
+    pub target: TargetArg,
+    /// One JSON document on stdout, no progress.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Only errors and the result.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// More detail.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// Terraform processes (stacks) at once.
+    #[arg(long, global = true, default_value_t = 4, value_name = "N")]
+    pub parallelism: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate, then init/plan/apply every stack of the environment in dependency order.
+    Up,
+    /// Plan every stack; change nothing (exit 2 when changes are pending).
+    Plan,
+    /// Destroy the stacks in reverse order (bootstrap kept unless `--include-bootstrap`).
+    Destroy(DestroyArgs),
+    /// Show the outputs of each stack.
+    Output(OutputArgs),
+    /// Show the stack instances and their edges (no terraform run).
+    Graph(GraphArgs),
+    /// Check the machine: terraform, provider mirror, CLI config, python and moto, emulator.
+    Doctor,
+    /// Validate the environment data and the stack graph only.
+    Validate,
+    /// Manage the local emulator.
+    Emulator(EmulatorArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DestroyArgs {
+    /// Required for production environments: repeat the environment name.
+    #[arg(long, value_name = "ENV")]
+    pub confirm: Option<String>,
+    /// Destroy the bootstrap stacks (state buckets) too.
+    #[arg(long)]
+    pub include_bootstrap: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Only these layers (repeatable or comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "LAYER")]
+    pub stack: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Text,
+    Dot,
+    Mermaid,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: GraphFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct EmulatorArgs {
+    #[command(subcommand)]
+    pub command: EmulatorCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EmulatorCommand {
+    /// Start the emulator (detached) and wait until it is healthy.
+    Start {
+        /// Port on 127.0.0.1 (default: a free one).
+        #[arg(long)]
+        port: Option<u16>,
+    },
+    /// Stop the managed emulator.
+    Stop,
+    /// Endpoint, pid and health of the managed emulator.
+    Status,
+}

@@ -1,0 +1,12 @@
+//! `infra up`.
+
+use anyhow::Result;
+use infra_core::ops::Operation;
+use infra_core::printer::Printer;
+use infra_core::settings::Settings;
+
+pub fn run(s: &Settings, p: &Printer) -> Result<i32> {
+    let loaded = super::load(s)?;
+    let report = super::run_stacks(s, p, &loaded, Operation::Up, None)?;
+    Ok(super::finish(p, &report))
+}

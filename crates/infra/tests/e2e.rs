@@ -1,0 +1,159 @@
+//! End to end against the real emulator and the real stacks: up, plan (no
+//! changes), destroy, and the account is as empty as before. Slow: run with
+//! `cargo test --workspace -- --include-ignored`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use infra_core::emulator::http_get;
+use serde_json::Value;
+
+/// One environment at a time: the machine has two cores.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+struct Emulator {
+    home: tempfile::TempDir,
+    endpoint: String,
+}
+
+impl Emulator {
+    fn start() -> Self {
+        let home = tempfile::tempdir().unwrap();
+        let out = infra(home.path())
+            .args(["emulator", "start"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "emulator start: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let state: Value = serde_json::from_str(
+            &std::fs::read_to_string(home.path().join("emulator/state.json")).unwrap(),
+        )
+        .unwrap();
+        let endpoint = state["endpoint"].as_str().unwrap().to_string();
+        Emulator { home, endpoint }
+    }
+
+    fn resources(&self, account: &str) -> Vec<Value> {
+        let (code, body) = http_get(
+            &self.endpoint,
+            &format!("/infra-emulator/resources?account={account}"),
+            Duration::from_secs(30),
+        )
+        .unwrap();
+        assert_eq!(code, 200, "{body}");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        v["resources"].as_array().cloned().unwrap_or_default()
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = infra(self.home.path()).args(["emulator", "stop"]).output();
+    }
+}
+
+fn infra(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("infra").unwrap();
+    cmd.env("INFRA_ROOT", ROOT)
+        .env("INFRA_HOME", home)
+        .env("INFRA_NO_PROGRESS", "1")
+        .env_remove("INFRA_LOCAL_ENDPOINT")
+        .env_remove("INFRA_PROVIDER_MIRROR")
+        .timeout(Duration::from_secs(1800));
+    cmd
+}
+
+fn run(home: &Path, args: &[&str], expect: i32) -> String {
+    let out = infra(home).args(args).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(expect),
+        "infra {}\nstdout:\n{stdout}\nstderr:\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+fn stacks_present() {
+    for layer in ["bootstrap", "global", "security", "network"] {
+        let dir = PathBuf::from(ROOT)
+            .join("infrastructure/stacks")
+            .join(layer);
+        assert!(
+            dir.join("main.tf").is_file() || dir.is_dir(),
+            "stack `{}` is missing",
+            dir.display()
+        );
+    }
+}
+
+fn account(env: &str) -> String {
+    let path = PathBuf::from(ROOT).join(format!("infrastructure/environments/{env}.json"));
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v["account_id"].as_str().unwrap().to_string()
+}
+
+fn is_state_bucket(r: &Value) -> bool {
+    r["service"] == "s3"
+        && r["type"] == "bucket"
+        && r["id"].as_str().is_some_and(|id| id.contains("tfstate"))
+}
+
+fn round_trip(env: &str) {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    stacks_present();
+    let emulator = Emulator::start();
+    let home = emulator.home.path();
+    let account = account(env);
+    let before = emulator.resources(&account);
+
+    let up = run(home, &["up", "--env", env], 0);
+    assert!(up.contains("applied"), "{up}");
+    assert!(
+        !emulator.resources(&account).is_empty(),
+        "up created nothing"
+    );
+
+    run(home, &["plan", "--env", env], 0);
+
+    let mut destroy = vec!["destroy", "--env", env, "--include-bootstrap"];
+    if env == "prod" {
+        destroy.extend(["--confirm", "prod"]);
+    }
+    run(home, &destroy, 0);
+
+    let after: Vec<Value> = emulator
+        .resources(&account)
+        .into_iter()
+        .filter(|r| !(env == "prod" && is_state_bucket(r)))
+        .collect();
+    assert_eq!(after, before, "resources left behind in account {account}");
+}
+
+#[test]
+#[ignore = "needs the emulator; run with --include-ignored"]
+fn dev_up_plan_destroy() {
+    round_trip("dev");
+}
+
+#[test]
+#[ignore = "needs the emulator; run with --include-ignored"]
+fn staging_up_plan_destroy() {
+    round_trip("staging");
+}
+
+#[test]
+#[ignore = "needs the emulator; run with --include-ignored"]
+fn prod_up_plan_destroy() {
+    round_trip("prod");
+}
