@@ -1,0 +1,99 @@
+# Network ACLs (see README, "Network ACLs"). Security groups do the fine
+# filtering; NACLs fence the data tier and catch any subnet left on the default.
+
+# The default NACL has no rules: a subnet not associated with one of the NACLs
+# below (e.g. created by hand) gets no traffic at all.
+resource "aws_default_network_acl" "this" {
+  default_network_acl_id = aws_vpc.this.default_network_acl_id
+
+  tags = merge(var.tags, { Name = "${var.name}-default-deny" })
+}
+
+# Public: load balancers and NAT gateways, which need the internet both ways
+# (including ephemeral ports for NAT return traffic): allow all.
+resource "aws_network_acl" "public" {
+  vpc_id     = aws_vpc.this.id
+  subnet_ids = [for az in local.azs : aws_subnet.public[az].id]
+
+  ingress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "-1"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+
+  egress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "-1"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+
+  tags = merge(var.tags, { Name = "${var.name}-public", Tier = "public" })
+}
+
+# Private: workloads and EKS pods, reached from the load balancers and talking
+# to the internet through NAT and to AWS through endpoints: allow all.
+resource "aws_network_acl" "private" {
+  vpc_id     = aws_vpc.this.id
+  subnet_ids = [for az in local.azs : aws_subnet.private[az].id]
+
+  ingress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "-1"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+
+  egress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "-1"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+
+  tags = merge(var.tags, { Name = "${var.name}-private", Tier = "private" })
+}
+
+# Data: databases. Traffic in from, and out to, the private subnets (clients)
+# and the data subnets themselves (replication) only; everything else is denied.
+resource "aws_network_acl" "data" {
+  vpc_id     = aws_vpc.this.id
+  subnet_ids = [for az in local.azs : aws_subnet.data[az].id]
+
+  dynamic "ingress" {
+    for_each = concat(local.private_cidrs, local.data_cidrs)
+
+    content {
+      rule_no    = 100 + ingress.key
+      action     = "allow"
+      protocol   = "-1"
+      cidr_block = ingress.value
+      from_port  = 0
+      to_port    = 0
+    }
+  }
+
+  dynamic "egress" {
+    for_each = concat(local.private_cidrs, local.data_cidrs)
+
+    content {
+      rule_no    = 100 + egress.key
+      action     = "allow"
+      protocol   = "-1"
+      cidr_block = egress.value
+      from_port  = 0
+      to_port    = 0
+    }
+  }
+
+  tags = merge(var.tags, { Name = "${var.name}-data", Tier = "data" })
+}
