@@ -89,6 +89,13 @@ pub enum InvalidInput {
     MissingConfirmation { env: String },
     #[error("`--confirm {given}` does not match `--env {env}`; nothing was changed")]
     WrongConfirmation { env: String, given: String },
+    #[error(
+        "`{env}` is a production environment: its state buckets are never destroyed by infra \
+         (force_destroy is off, the state history is kept); run `infra destroy --env {env} --confirm {env}` \
+         without `--include-bootstrap`, then archive and delete the buckets by hand (docs/runbooks/restore.md); \
+         nothing was changed"
+    )]
+    ProductionBootstrap { env: String },
     #[error("the AWS caller is account `{actual}`, but environment `{env}` is account `{expected}` (`{file}` field `account_id`); use credentials of account {expected}")]
     WrongAccount {
         env: String,

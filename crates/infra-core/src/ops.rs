@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use serde_json::{Map, Value};
 
-use crate::envdata::{EnvFile, Tier};
+use crate::envdata::EnvFile;
 use crate::error::TerraformError;
 use crate::executor::{run_all, Blocked, Board, Published, Slots};
 use crate::graph::{Backend, StackGraph, StackInstance};
@@ -307,33 +307,6 @@ impl<'c, 'a> StackRun<'c, 'a> {
         Ok(terraform::parse_outputs(&run.stdout)?)
     }
 
-    /// Production bootstrap: the state buckets keep `force_destroy = false`
-    /// and still hold every other stack's state history, so destroying them
-    /// would fail. Take them out of the bootstrap state (they stay in the
-    /// account) and destroy the rest. Returns the addresses removed.
-    fn forget_state_buckets(&self) -> Result<Vec<String>, Stop> {
-        let run = self.tf(&["state".into(), "list".into(), "-no-color".into()], false)?;
-        let buckets: Vec<String> = run
-            .stdout
-            .lines()
-            .map(str::trim)
-            .filter(|a| is_resource_type(a, "aws_s3_bucket"))
-            .map(String::from)
-            .collect();
-        for addr in &buckets {
-            self.tf(
-                &[
-                    "state".into(),
-                    "rm".into(),
-                    "-no-color".into(),
-                    addr.clone(),
-                ],
-                false,
-            )?;
-        }
-        Ok(buckets)
-    }
-
     fn has_resources(&self) -> Result<bool, Stop> {
         let run = self.tf(&["state".into(), "list".into(), "-no-color".into()], false)?;
         Ok(run.stdout.lines().any(|l| !l.trim().is_empty()))
@@ -404,13 +377,6 @@ impl<'c, 'a> StackRun<'c, 'a> {
         r.message = message;
         r
     }
-}
-
-/// Is `address` (e.g. `module.state_bucket.aws_s3_bucket.this[0]`) a managed resource of type `ty`?
-pub fn is_resource_type(address: &str, ty: &str) -> bool {
-    let parts: Vec<&str> = address.split('.').collect();
-    let n = parts.len();
-    n >= 2 && parts[n - 2] == ty && (n < 3 || parts[n - 3] != "data")
 }
 
 fn truncate_log(path: &Path) {
@@ -620,18 +586,8 @@ fn destroy_one(ctx: &Ctx, inst: &StackInstance, include_bootstrap: bool) -> Stac
             return Ok(r);
         }
         run.write_inputs("read:", true)?;
-        let mut kept = vec![];
-        if inst.backend == Backend::Local && ctx.env.data.tier == Tier::Production {
-            kept = run.forget_state_buckets()?;
-        }
         let out = run.destroy()?;
         let mut r = run.report(StackStatus::Destroyed, started);
-        if !kept.is_empty() {
-            r.message = Some(format!(
-                "production: state bucket kept (force_destroy is off), removed from this state: {}",
-                kept.join(", ")
-            ));
-        }
         r.changes = Some(out.stream.changes.unwrap_or(Changes {
             add: 0,
             change: 0,
@@ -754,26 +710,4 @@ pub fn caller_account(tf: &Terraform, home: &Path, region: &str) -> Result<Strin
         .ok_or_else(|| {
             TerraformError::Output("the caller-identity root returned no account_id".into())
         })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resource_type_of_an_address() {
-        assert!(is_resource_type(
-            "module.state_bucket.aws_s3_bucket.this",
-            "aws_s3_bucket"
-        ));
-        assert!(is_resource_type("aws_s3_bucket.this[0]", "aws_s3_bucket"));
-        assert!(!is_resource_type(
-            "module.state_bucket.aws_s3_bucket_versioning.this",
-            "aws_s3_bucket"
-        ));
-        assert!(!is_resource_type(
-            "data.aws_s3_bucket.this",
-            "aws_s3_bucket"
-        ));
-    }
 }

@@ -103,10 +103,37 @@ fn account(env: &str) -> String {
     v["account_id"].as_str().unwrap().to_string()
 }
 
-fn is_state_bucket(r: &Value) -> bool {
-    r["service"] == "s3"
-        && r["type"] == "bucket"
-        && r["id"].as_str().is_some_and(|id| id.contains("tfstate"))
+/// Ids of the resources the bootstrap stacks own, from their outputs:
+/// state bucket names, state key ARNs and ids, and the key aliases.
+fn bootstrap_resources(home: &Path, env: &str) -> Vec<String> {
+    let out = run(
+        home,
+        &["output", "--env", env, "--stack", "bootstrap", "--json"],
+        0,
+    );
+    let v: Value = serde_json::from_str(&out).expect("output --json is JSON");
+    let mut ids = vec![];
+    collect_ids(&v, &mut ids);
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+fn collect_ids(v: &Value, ids: &mut Vec<String>) {
+    match v {
+        Value::String(s) if s.contains("tfstate") || s.starts_with("arn:aws:kms:") => {
+            ids.push(s.clone());
+            if let Some(key_id) = s
+                .strip_prefix("arn:aws:kms:")
+                .and_then(|r| r.split("key/").nth(1))
+            {
+                ids.push(key_id.to_string());
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| collect_ids(x, ids)),
+        Value::Object(o) => o.values().for_each(|x| collect_ids(x, ids)),
+        _ => {}
+    }
 }
 
 fn round_trip(env: &str) {
@@ -126,17 +153,32 @@ fn round_trip(env: &str) {
 
     run(home, &["plan", "--env", env], 0);
 
-    let mut destroy = vec!["destroy", "--env", env, "--include-bootstrap"];
-    if env == "prod" {
-        destroy.extend(["--confirm", "prod"]);
-    }
+    // Production keeps its state buckets (and their keys): `--include-bootstrap`
+    // is refused there, so the only resources allowed to remain are the
+    // bootstrap stacks' own, named by their outputs.
+    let kept = if env == "prod" {
+        bootstrap_resources(home, env)
+    } else {
+        vec![]
+    };
+    let destroy: Vec<&str> = if env == "prod" {
+        vec!["destroy", "--env", env, "--confirm", "prod"]
+    } else {
+        vec!["destroy", "--env", env, "--include-bootstrap"]
+    };
     run(home, &destroy, 0);
 
     let after: Vec<Value> = emulator
         .resources(&account)
         .into_iter()
-        .filter(|r| !(env == "prod" && is_state_bucket(r)))
+        .filter(|r| !kept.iter().any(|k| r["id"].as_str() == Some(k.as_str())))
         .collect();
+    if env == "prod" {
+        assert!(
+            kept.len() >= 4,
+            "expected the state bucket and key of both regions: {kept:?}"
+        );
+    }
     assert_eq!(after, before, "resources left behind in account {account}");
 }
 

@@ -92,6 +92,19 @@ const CASES: &[Case] = &[
         args: &["destroy", "--env", "staging", "--confirm", "prod"],
         message: &["does not match"],
     },
+    Case {
+        name: "production state buckets are never destroyed",
+        setup: nothing,
+        args: &[
+            "destroy",
+            "--env",
+            "prod",
+            "--confirm",
+            "prod",
+            "--include-bootstrap",
+        ],
+        message: &["production environment", "without `--include-bootstrap`"],
+    },
 ];
 
 #[test]

@@ -25,6 +25,9 @@ pub fn run(s: &Settings, p: &Printer, a: &DestroyArgs) -> Result<i32> {
         }
         _ => {}
     }
+    if a.include_bootstrap && loaded.env.data.tier == Tier::Production {
+        return Err(InvalidInput::ProductionBootstrap { env: env.clone() }.into());
+    }
     let op = Operation::Destroy {
         include_bootstrap: a.include_bootstrap,
     };
