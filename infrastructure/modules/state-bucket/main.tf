@@ -79,8 +79,9 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
 }
 
 # Deny plain HTTP and any upload that asks for an encryption other than
-# SSE-KMS. Uploads without an encryption header are allowed: the bucket's
-# default encryption (above) applies the state key to them.
+# SSE-KMS. Uploads without an encryption header are allowed (the Null
+# condition): the bucket's default encryption (above) applies the state key
+# to them. Both conditions of a statement must hold for the Deny to apply.
 data "aws_iam_policy_document" "bucket" {
   statement {
     sid       = "DenyInsecureTransport"
@@ -112,7 +113,13 @@ data "aws_iam_policy_document" "bucket" {
     }
 
     condition {
-      test     = "StringNotEqualsIfExists"
+      test     = "Null"
+      variable = "s3:x-amz-server-side-encryption"
+      values   = ["false"]
+    }
+
+    condition {
+      test     = "StringNotEquals"
       variable = "s3:x-amz-server-side-encryption"
       values   = ["aws:kms"]
     }

@@ -142,9 +142,11 @@ run "bucket_policy_denies_plain_http" {
   assert {
     condition = anytrue([
       for s in data.aws_iam_policy_document.bucket.statement : s.effect == "Deny" && contains(s.actions, "s3:PutObject") && anytrue([
-        for c in s.condition : c.variable == "s3:x-amz-server-side-encryption" && c.values == tolist(["aws:kms"])
+        for c in s.condition : c.test == "StringNotEquals" && c.variable == "s3:x-amz-server-side-encryption" && c.values == tolist(["aws:kms"])
+        ]) && anytrue([
+        for c in s.condition : c.test == "Null" && c.variable == "s3:x-amz-server-side-encryption" && c.values == tolist(["false"])
       ])
     ])
-    error_message = "the bucket policy must deny uploads asking for another encryption than aws:kms"
+    error_message = "the bucket policy must deny uploads that ask for another encryption than aws:kms, and only those that ask"
   }
 }
