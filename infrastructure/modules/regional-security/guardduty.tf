@@ -1,0 +1,16 @@
+resource "aws_guardduty_detector" "this" {
+  count = var.guardduty.enabled ? 1 : 0
+
+  enable                       = true
+  finding_publishing_frequency = var.guardduty.finding_publishing_frequency
+
+  tags = merge(var.tags, { Name = "${var.name_prefix}-guardduty" })
+}
+
+resource "aws_guardduty_detector_feature" "this" {
+  for_each = var.guardduty.enabled ? var.guardduty.features : {}
+
+  detector_id = aws_guardduty_detector.this[0].id
+  name        = each.key
+  status      = each.value
+}
