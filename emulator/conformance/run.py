@@ -377,6 +377,9 @@ def main() -> int:
     parser.add_argument("--region", default="us-east-1")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per terraform command")
     parser.add_argument("--workdir", help="keep logs and state here (default: a temp dir)")
+    parser.add_argument("--require-coverage", metavar="DIR", action="append", default=[],
+                        help="every aws resource type declared in the .tf files under DIR must be "
+                             "in the table (passing) or listed in known-gaps.json with its reason")
     args = parser.parse_args()
 
     if not shutil.which("terraform"):
@@ -422,7 +425,45 @@ def main() -> int:
             {"seconds": elapsed, "region": args.region, "groups": results}, indent=2) + "\n")
     failed = any(e[k] == FAIL for g in results for e in g["resources"]
                  for k in ("apply", "replan", "destroy")) or any(g["leftovers"] for g in results)
+    if args.require_coverage:
+        failed = not coverage(results, [Path(d) for d in args.require_coverage]) or failed
     return 1 if failed else 0
+
+
+RESOURCE_RE = re.compile(r'^\s*resource\s+"(aws_[a-z0-9_]+)"', re.M)
+
+
+def declared_types(dirs: list[Path]) -> dict[str, list[str]]:
+    """aws resource types declared in the .tf files under dirs -> files."""
+    found: dict[str, list[str]] = {}
+    for d in dirs:
+        for tf in sorted(d.resolve().rglob("*.tf")):
+            if ".terraform" in tf.parts:
+                continue
+            for rtype in RESOURCE_RE.findall(tf.read_text()):
+                rel = tf.relative_to(REPO).as_posix() if tf.is_relative_to(REPO) else str(tf)
+                found.setdefault(rtype, []).append(rel)
+    return found
+
+
+def coverage(results: list[dict], dirs: list[Path]) -> bool:
+    """Every declared type is proven by the run, or a known gap with a reason."""
+    gaps = {k: v for k, v in json.loads((HERE / "known-gaps.json").read_text()).items()
+            if not k.startswith("$")}
+    proven = {e["resource_type"] for g in results for e in g["resources"]
+              if all(e[k] == OK for k in ("apply", "replan", "destroy"))}
+    ok = True
+    print("\ncoverage of the resource types the modules declare:")
+    for rtype, files in sorted(declared_types(dirs).items()):
+        if rtype in proven:
+            status = "proven"
+        elif rtype in gaps:
+            status = f"known gap: {gaps[rtype]}"
+        else:
+            status = "NOT COVERED (add it to an example or a conformance group)"
+            ok = False
+        print(f"- {rtype}: {status}")
+    return ok
 
 
 if __name__ == "__main__":
