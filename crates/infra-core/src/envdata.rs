@@ -31,6 +31,10 @@ pub enum NatGateways {
 pub struct Github {
     pub repository: String,
     pub deploy_environment: String,
+    /// An existing GitHub OIDC provider of the account; the global stack
+    /// creates one when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_provider_arn: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -61,6 +65,9 @@ pub struct Security {
     pub audit_log_retention_days: u32,
     pub guardduty: bool,
     pub config_recorder: bool,
+    /// Also deliver CloudTrail to CloudWatch Logs (off by default).
+    #[serde(default)]
+    pub cloudtrail_cloudwatch_logs: bool,
 }
 
 /// `regions.<region>`.

@@ -108,6 +108,15 @@ impl From<TerraformError> for Stop {
     }
 }
 
+/// Adds the time since `.1` to the cell when dropped (also on errors).
+struct BusyGuard<'b>(&'b std::cell::Cell<std::time::Duration>, Instant);
+
+impl Drop for BusyGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() + self.1.elapsed());
+    }
+}
+
 impl From<Blocked> for Stop {
     fn from(b: Blocked) -> Self {
         Stop::Blocked(b)
@@ -121,6 +130,9 @@ struct StackRun<'c, 'a> {
     dir: PathBuf,
     work: PathBuf,
     log: PathBuf,
+    /// Time spent in terraform (not waiting for upstreams or a free slot):
+    /// the duration the summary shows.
+    busy: std::cell::Cell<std::time::Duration>,
 }
 
 impl<'c, 'a> StackRun<'c, 'a> {
@@ -129,6 +141,7 @@ impl<'c, 'a> StackRun<'c, 'a> {
             dir: ctx.settings.stacks_dir().join(&inst.layer),
             work: ctx.settings.work_dir(&inst.id),
             log: ctx.settings.log_file(&inst.id),
+            busy: std::cell::Cell::new(std::time::Duration::ZERO),
             ctx,
             inst,
         }
@@ -136,6 +149,8 @@ impl<'c, 'a> StackRun<'c, 'a> {
 
     fn tf(&self, args: &[String], allow_two: bool) -> Result<Run, TerraformError> {
         let _permit = self.ctx.slots.acquire();
+        let began = Instant::now();
+        let _busy = BusyGuard(&self.busy, began);
         let id = self.inst.id.clone();
         let printer = self.ctx.printer;
         let on_event = move |e: Event| {
@@ -312,7 +327,7 @@ impl<'c, 'a> StackRun<'c, 'a> {
         Ok(run.stdout.lines().any(|l| !l.trim().is_empty()))
     }
 
-    fn report(&self, status: StackStatus, started: Instant) -> StackReport {
+    fn report(&self, status: StackStatus) -> StackReport {
         StackReport {
             id: self.inst.id.clone(),
             layer: self.inst.layer.clone(),
@@ -320,7 +335,7 @@ impl<'c, 'a> StackRun<'c, 'a> {
             status,
             changes: None,
             resources: vec![],
-            duration_secs: started.elapsed().as_secs_f64(),
+            duration_secs: self.busy.get().as_secs_f64(),
             message: None,
             outputs: BTreeMap::new(),
             log: Some(self.log.display().to_string()),
@@ -328,7 +343,7 @@ impl<'c, 'a> StackRun<'c, 'a> {
     }
 
     /// Turn a stop into a report and publish the block for dependents.
-    fn stopped(&self, stop: Stop, key: &str, started: Instant, pending_ok: bool) -> StackReport {
+    fn stopped(&self, stop: Stop, key: &str, pending_ok: bool) -> StackReport {
         let (status, message, published) = match stop {
             Stop::Blocked(Blocked::Interrupted) => (
                 StackStatus::Interrupted,
@@ -373,7 +388,7 @@ impl<'c, 'a> StackRun<'c, 'a> {
             StackStatus::Failed => Phase::Failed,
             _ => Phase::Done,
         });
-        let mut r = self.report(status, started);
+        let mut r = self.report(status);
         r.message = message;
         r
     }
@@ -411,7 +426,6 @@ fn read_stack(run: &StackRun, key_prefix: &str) -> Result<Known, Stop> {
 
 fn up_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
     let run = StackRun::new(ctx, inst);
-    let started = Instant::now();
     truncate_log(&run.log);
     let result = (|| -> Result<StackReport, Stop> {
         if inst.external {
@@ -424,7 +438,7 @@ fn up_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
             }
             ctx.board.publish(&inst.id, Published::Ok(known));
             run.phase(Phase::Done);
-            return Ok(run.report(StackStatus::Read, started));
+            return Ok(run.report(StackStatus::Read));
         }
         if !run.init("")? {
             return Err(Stop::Failed("the state bucket does not exist".into()));
@@ -442,7 +456,7 @@ fn up_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
             StackStatus::Unchanged
         };
         let outputs = run.outputs()?;
-        let mut report = run.report(status, started);
+        let mut report = run.report(status);
         report.changes = Some(changes);
         report.outputs = summary_outputs(inst, &outputs);
         ctx.board.publish(
@@ -456,12 +470,11 @@ fn up_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
         run.phase(Phase::Done);
         Ok(report)
     })();
-    result.unwrap_or_else(|stop| run.stopped(stop, &inst.id, started, false))
+    result.unwrap_or_else(|stop| run.stopped(stop, &inst.id, false))
 }
 
 fn plan_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
     let run = StackRun::new(ctx, inst);
-    let started = Instant::now();
     truncate_log(&run.log);
     let result = (|| -> Result<StackReport, Stop> {
         if !run.init("")? {
@@ -481,20 +494,17 @@ fn plan_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
                 }),
             );
             run.phase(Phase::Done);
-            return Ok(run.report(StackStatus::Read, started));
+            return Ok(run.report(StackStatus::Read));
         }
         run.write_inputs("", false)?;
         let plan = run.plan()?;
         let outputs = run.outputs()?;
         let pending = plan.code == 2;
-        let mut report = run.report(
-            if pending {
-                StackStatus::Changes
-            } else {
-                StackStatus::Unchanged
-            },
-            started,
-        );
+        let mut report = run.report(if pending {
+            StackStatus::Changes
+        } else {
+            StackStatus::Unchanged
+        });
         report.changes = Some(plan.stream.changes.unwrap_or_default());
         report.resources = plan
             .stream
@@ -514,12 +524,11 @@ fn plan_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
         run.phase(Phase::Done);
         Ok(report)
     })();
-    result.unwrap_or_else(|stop| run.stopped(stop, &inst.id, started, true))
+    result.unwrap_or_else(|stop| run.stopped(stop, &inst.id, true))
 }
 
 fn output_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
     let run = StackRun::new(ctx, inst);
-    let started = Instant::now();
     let result = (|| -> Result<StackReport, Stop> {
         let known = read_stack(&run, "")?;
         let status = if known.deployed {
@@ -527,7 +536,7 @@ fn output_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
         } else {
             StackStatus::NotDeployed
         };
-        let mut report = run.report(status, started);
+        let mut report = run.report(status);
         report.outputs = known
             .outputs
             .iter()
@@ -537,12 +546,11 @@ fn output_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
         run.phase(Phase::Done);
         Ok(report)
     })();
-    result.unwrap_or_else(|stop| run.stopped(stop, &inst.id, started, true))
+    result.unwrap_or_else(|stop| run.stopped(stop, &inst.id, true))
 }
 
 fn destroy_one(ctx: &Ctx, inst: &StackInstance, include_bootstrap: bool) -> StackReport {
     let run = StackRun::new(ctx, inst);
-    let started = Instant::now();
     truncate_log(&run.log);
     let read_key = format!("read:{}", inst.id);
     let done_key = format!("done:{}", inst.id);
@@ -552,7 +560,7 @@ fn destroy_one(ctx: &Ctx, inst: &StackInstance, include_bootstrap: bool) -> Stac
             k
         }
         Err(stop) => {
-            let report = run.stopped(stop, &read_key, started, false);
+            let report = run.stopped(stop, &read_key, false);
             ctx.board.publish(
                 &done_key,
                 Published::Blocked(Blocked::Skipped(inst.id.clone())),
@@ -572,7 +580,7 @@ fn destroy_one(ctx: &Ctx, inst: &StackInstance, include_bootstrap: bool) -> Stac
         ctx.board.wait(&dependents, &ctx.tf.processes)?;
         let keep = inst.external || (inst.backend == Backend::Local && !include_bootstrap);
         if keep {
-            let mut r = run.report(StackStatus::Kept, started);
+            let mut r = run.report(StackStatus::Kept);
             r.message = Some(if inst.external {
                 "outside the selected regions".into()
             } else {
@@ -581,13 +589,13 @@ fn destroy_one(ctx: &Ctx, inst: &StackInstance, include_bootstrap: bool) -> Stac
             return Ok(r);
         }
         if !known.deployed {
-            let mut r = run.report(StackStatus::Unchanged, started);
+            let mut r = run.report(StackStatus::Unchanged);
             r.message = Some("nothing deployed".into());
             return Ok(r);
         }
         run.write_inputs("read:", true)?;
         let out = run.destroy()?;
-        let mut r = run.report(StackStatus::Destroyed, started);
+        let mut r = run.report(StackStatus::Destroyed);
         r.changes = Some(out.stream.changes.unwrap_or(Changes {
             add: 0,
             change: 0,
@@ -602,7 +610,7 @@ fn destroy_one(ctx: &Ctx, inst: &StackInstance, include_bootstrap: bool) -> Stac
             run.phase(Phase::Done);
             r
         }
-        Err(stop) => run.stopped(stop, &done_key, started, false),
+        Err(stop) => run.stopped(stop, &done_key, false),
     }
 }
 

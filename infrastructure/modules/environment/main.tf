@@ -4,9 +4,11 @@ locals {
 
   region_overrides = try(local.raw.regions[var.region], {})
 
-  # Per-region overrides are merged one level deep over the environment's sections.
+  # Per-region overrides (`regions.<region>.network`) are merged one level
+  # deep over the environment's network section. Security settings are the
+  # same in every region of an environment.
   network  = merge(local.raw.network, try(local.region_overrides.network, {}))
-  security = merge(local.raw.security, try(local.region_overrides.security, {}))
+  security = local.raw.security
 
   is_production = local.raw.tier == "production"
   stack_region  = var.scope == "environment" ? "global" : var.region

@@ -22,12 +22,12 @@ variable "audit_bucket_name" {
 }
 
 variable "config_role_arn" {
-  description = "Role of the AWS Config recorder (global stack output config_role_arn)."
+  description = "Role of the AWS Config recorder (global stack output config_role_arn). null when the environment turns the recorder off (security.config_recorder = false); required otherwise (the regional-security module says so)."
   type        = string
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$", var.config_role_arn))
+    condition     = var.config_role_arn == null || can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$", var.config_role_arn))
     error_message = "config_role_arn must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>."
   }
 }
