@@ -19,6 +19,7 @@ EXTENSIONS: list[str] = [
     "introspection",
     "s3_policy",
     "s3_versions",
+    "s3_lifecycle",
 ]
 
 
