@@ -9,11 +9,18 @@ resource "aws_default_network_acl" "this" {
   tags = merge(var.tags, { Name = "${var.name}-default-deny" })
 }
 
-# Public: load balancers and NAT gateways, which need the internet both ways
-# (including ephemeral ports for NAT return traffic): allow all.
-resource "aws_network_acl" "public" {
+# Public (load balancers and NAT gateways, which need the internet both ways,
+# including ephemeral ports for NAT return traffic) and private (workloads and
+# EKS pods, reached from the load balancers, talking to the internet through
+# NAT and to AWS through endpoints): allow all; security groups filter.
+resource "aws_network_acl" "open" {
+  for_each = {
+    public  = [for az in local.azs : aws_subnet.public[az].id]
+    private = [for az in local.azs : aws_subnet.private[az].id]
+  }
+
   vpc_id     = aws_vpc.this.id
-  subnet_ids = [for az in local.azs : aws_subnet.public[az].id]
+  subnet_ids = each.value
 
   ingress {
     rule_no    = 100
@@ -33,34 +40,7 @@ resource "aws_network_acl" "public" {
     to_port    = 0
   }
 
-  tags = merge(var.tags, { Name = "${var.name}-public", Tier = "public" })
-}
-
-# Private: workloads and EKS pods, reached from the load balancers and talking
-# to the internet through NAT and to AWS through endpoints: allow all.
-resource "aws_network_acl" "private" {
-  vpc_id     = aws_vpc.this.id
-  subnet_ids = [for az in local.azs : aws_subnet.private[az].id]
-
-  ingress {
-    rule_no    = 100
-    action     = "allow"
-    protocol   = "-1"
-    cidr_block = "0.0.0.0/0"
-    from_port  = 0
-    to_port    = 0
-  }
-
-  egress {
-    rule_no    = 100
-    action     = "allow"
-    protocol   = "-1"
-    cidr_block = "0.0.0.0/0"
-    from_port  = 0
-    to_port    = 0
-  }
-
-  tags = merge(var.tags, { Name = "${var.name}-private", Tier = "private" })
+  tags = merge(var.tags, { Name = "${var.name}-${each.key}", Tier = each.key })
 }
 
 # Data: databases. Traffic in from, and out to, the private subnets (clients)
@@ -96,4 +76,15 @@ resource "aws_network_acl" "data" {
   }
 
   tags = merge(var.tags, { Name = "${var.name}-data", Tier = "data" })
+}
+
+# The public and private NACLs were two resources before they shared one.
+moved {
+  from = aws_network_acl.public
+  to   = aws_network_acl.open["public"]
+}
+
+moved {
+  from = aws_network_acl.private
+  to   = aws_network_acl.open["private"]
 }

@@ -96,8 +96,8 @@ output "endpoints_security_group_id" {
 output "network_acl_ids" {
   description = "Ids of the network ACLs, by tier."
   value = {
-    public  = aws_network_acl.public.id
-    private = aws_network_acl.private.id
+    public  = aws_network_acl.open["public"].id
+    private = aws_network_acl.open["private"].id
     data    = aws_network_acl.data.id
   }
 }

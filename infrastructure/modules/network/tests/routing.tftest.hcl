@@ -143,7 +143,7 @@ run "data_nacl_only_private_and_data" {
   }
 
   assert {
-    condition     = length(aws_network_acl.data.ingress) == 6 && length(aws_network_acl.public.ingress) == 1 && length(aws_network_acl.private.ingress) == 1
+    condition     = length(aws_network_acl.data.ingress) == 6 && length(aws_network_acl.open["public"].ingress) == 1 && length(aws_network_acl.open["private"].ingress) == 1
     error_message = "NACL rule counts are wrong"
   }
 }
