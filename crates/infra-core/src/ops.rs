@@ -153,10 +153,13 @@ impl<'c, 'a> StackRun<'c, 'a> {
         let _busy = BusyGuard(&self.busy, began);
         let id = self.inst.id.clone();
         let printer = self.ctx.printer;
-        let on_event = move |e: Event| {
-            if e == Event::ResourceDone {
-                printer.resource_done(&id);
+        let applying = std::sync::atomic::AtomicBool::new(false);
+        let on_event = move |e: Event| match e {
+            Event::ResourceDone => printer.resource_done(&id),
+            Event::ApplyStart if !applying.swap(true, std::sync::atomic::Ordering::Relaxed) => {
+                printer.phase(&id, Phase::Apply)
             }
+            _ => {}
         };
         self.ctx
             .tf
@@ -290,14 +293,17 @@ impl<'c, 'a> StackRun<'c, 'a> {
         Ok(self.tf(&args, true)?)
     }
 
+    /// Plan and apply in one process; the phase moves from plan to apply
+    /// when the first resource starts changing.
     fn apply(&self) -> Result<Run, Stop> {
-        self.phase(Phase::Apply);
-        let args: Vec<String> = vec![
+        self.phase(Phase::Plan);
+        let mut args: Vec<String> = vec![
             "apply".into(),
+            "-auto-approve".into(),
             "-input=false".into(),
             "-json".into(),
-            self.work.join("plan").display().to_string(),
         ];
+        args.extend(self.var_args());
         Ok(self.tf(&args, false)?)
     }
 
@@ -444,16 +450,14 @@ fn up_one(ctx: &Ctx, inst: &StackInstance) -> StackReport {
             return Err(Stop::Failed("the state bucket does not exist".into()));
         }
         run.write_inputs("", false)?;
-        let plan = run.plan()?;
-        let mut changes = plan.stream.changes.unwrap_or_default();
-        let status = if plan.code == 2 {
-            let applied = run.apply()?;
-            if let Some(c) = applied.stream.changes {
-                changes = c;
-            }
-            StackStatus::Applied
-        } else {
+        // One `apply -auto-approve`: it plans and applies in one process, a
+        // provider start and a refresh fewer than `plan -out` + `apply plan`.
+        let applied = run.apply()?;
+        let changes = applied.stream.changes.unwrap_or_default();
+        let status = if changes.is_empty() {
             StackStatus::Unchanged
+        } else {
+            StackStatus::Applied
         };
         let outputs = run.outputs()?;
         let mut report = run.report(status);

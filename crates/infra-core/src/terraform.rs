@@ -92,6 +92,8 @@ pub struct Stream {
 /// One message of terraform's `-json` output that matters while it runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
+    /// A resource started changing: planning is over (`apply -auto-approve`).
+    ApplyStart,
     ResourceDone,
     Other,
 }
@@ -108,6 +110,7 @@ impl Stream {
                 self.applied += 1;
                 return Event::ResourceDone;
             }
+            "apply_start" if v["hook"]["action"] != "read" => return Event::ApplyStart,
             "planned_change" => {
                 let addr = v["change"]["resource"]["addr"].as_str().unwrap_or_default();
                 let action = v["change"]["action"].as_str().unwrap_or_default();
