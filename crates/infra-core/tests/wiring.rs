@@ -113,7 +113,7 @@ fn the_wiring_check_sees_a_missing_output() {
     let outs = names(&root().join("network"), "output");
     assert!(outs.contains("vpc_id"));
     assert!(!outs.contains("no_such_output"));
-    let vars = blocks(&root().join("security"), "variable");
+    let vars = blocks(&root().join("audit"), "variable");
     assert!(vars.iter().any(|(n, d)| n == "config_role_arn" && *d));
     assert!(vars.iter().any(|(n, d)| n == "audit_bucket_name" && !*d));
 }

@@ -85,7 +85,7 @@ fn run(home: &Path, args: &[&str], expect: i32) -> String {
 }
 
 fn stacks_present() {
-    for layer in ["bootstrap", "global", "security", "network"] {
+    for layer in ["bootstrap", "global", "security", "audit", "network"] {
         let dir = PathBuf::from(ROOT)
             .join("infrastructure/stacks")
             .join(layer);

@@ -1,5 +1,7 @@
-# Regional security layer: KMS keys per data class, GuardDuty, AWS Config recorder and
-# IAM Access Analyzer of one region.
+# Regional security layer: KMS keys per data class, GuardDuty and IAM Access
+# Analyzer of one region. It needs nothing from the environment-wide stack, so
+# it (and the network after it) runs as soon as the region's state bucket
+# exists. The AWS Config recorder is the audit layer's.
 
 module "environment" {
   source = "../../modules/environment"
@@ -46,9 +48,6 @@ module "regional_security" {
   }
 
   config = {
-    enabled                       = local.security.config_recorder
-    role_arn                      = var.config_role_arn
-    s3_bucket_name                = var.audit_bucket_name
-    include_global_resource_types = var.region == module.environment.primary_region
+    enabled = false
   }
 }

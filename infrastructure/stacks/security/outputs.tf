@@ -23,11 +23,6 @@ output "guardduty_detector_id" {
   value       = module.regional_security.guardduty_detector_id
 }
 
-output "config_recorder_name" {
-  description = "AWS Config recorder of the region; null when security.config_recorder is false."
-  value       = module.regional_security.config_recorder_name
-}
-
 output "access_analyzer_arn" {
   description = "IAM Access Analyzer (ACCOUNT) of the region."
   value       = module.regional_security.access_analyzer_arn

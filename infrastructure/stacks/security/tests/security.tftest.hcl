@@ -1,14 +1,9 @@
-# The security stack per environment and region: deletion windows, Config placement,
-# key policies, tags and the validation of the inputs from the global stack.
+# The security stack per environment and region: deletion windows, key policies,
+# GuardDuty and Access Analyzer on, Config left to the audit stack, tags.
 
 mock_provider "aws" {
   override_during = plan
   source          = "./tests/mocks"
-}
-
-variables {
-  audit_bucket_name = "ecom-dev-audit-111111111111"
-  config_role_arn   = "arn:aws:iam::111111111111:role/ecom-dev-config"
 }
 
 run "dev_primary" {
@@ -35,13 +30,8 @@ run "dev_primary" {
   }
 
   assert {
-    condition     = module.regional_security.config_delivery_prefix == "config/us-east-1" && output.config_recorder_name == "ecom-dev"
-    error_message = "Config delivers to config/<region> of the audit bucket"
-  }
-
-  assert {
-    condition     = module.regional_security.config_records_global_resource_types == true
-    error_message = "the primary region records global resource types"
+    condition     = module.regional_security.config_recorder_name == null
+    error_message = "the Config recorder is the audit stack's, not created twice"
   }
 
   assert {
@@ -73,10 +63,8 @@ run "prod_secondary" {
   command = plan
 
   variables {
-    environment       = "prod"
-    region            = "us-west-2"
-    audit_bucket_name = "ecom-prod-audit-333333333333"
-    config_role_arn   = "arn:aws:iam::333333333333:role/ecom-prod-config"
+    environment = "prod"
+    region      = "us-west-2"
   }
 
   override_data {
@@ -95,16 +83,6 @@ run "prod_secondary" {
   }
 
   assert {
-    condition     = module.regional_security.config_delivery_prefix == "config/us-west-2"
-    error_message = "the secondary region delivers under its own prefix"
-  }
-
-  assert {
-    condition     = module.regional_security.config_records_global_resource_types == false
-    error_message = "a secondary region does not record global resource types again"
-  }
-
-  assert {
     condition     = module.environment.tags.Stack == "prod-us-west-2-security" && module.environment.tags.Environment == "prod"
     error_message = "prod tags"
   }
@@ -113,40 +91,4 @@ run "prod_secondary" {
     condition     = jsonencode([for s in module.kms.policy_statements.logs : one(s.principals).identifiers if s.sid == "CloudWatchLogsOfThisAccount"]) == jsonencode([["logs.us-west-2.amazonaws.com"]])
     error_message = "the logs key serves CloudWatch Logs of us-west-2"
   }
-}
-
-run "bucket_name_rejected" {
-  command = plan
-
-  variables {
-    environment       = "dev"
-    region            = "us-east-1"
-    audit_bucket_name = "Audit_Bucket"
-  }
-
-  expect_failures = [var.audit_bucket_name]
-}
-
-run "role_arn_rejected" {
-  command = plan
-
-  variables {
-    environment     = "dev"
-    region          = "us-east-1"
-    config_role_arn = "arn:aws:iam::111111111111:user/someone"
-  }
-
-  expect_failures = [var.config_role_arn]
-}
-
-run "role_arn_needs_account" {
-  command = plan
-
-  variables {
-    environment     = "dev"
-    region          = "us-east-1"
-    config_role_arn = "ecom-dev-config"
-  }
-
-  expect_failures = [var.config_role_arn]
 }
