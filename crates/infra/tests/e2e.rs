@@ -199,3 +199,68 @@ fn staging_up_plan_destroy() {
 fn prod_up_plan_destroy() {
     round_trip("prod");
 }
+
+/// `--target aws` asks STS who the caller is and refuses another account
+/// before any stack runs. The emulator stands in for AWS here: its STS answers
+/// the account of the access key id.
+#[test]
+#[ignore = "needs the emulator; run with --include-ignored"]
+fn target_aws_refuses_another_account() {
+    let emulator = Emulator::start();
+    let home = emulator.home.path();
+    let aws = |key: &str| {
+        let mut cmd = infra(home);
+        cmd.env("AWS_ENDPOINT_URL", &emulator.endpoint)
+            .env("AWS_ACCESS_KEY_ID", key)
+            .env("AWS_SECRET_ACCESS_KEY", "local")
+            .env("AWS_MAX_ATTEMPTS", "3")
+            .env("PATH", path_without_aws_cli());
+        cmd
+    };
+    let out = aws("999999999999")
+        .args(["--target", "aws", "plan", "--env", "dev"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "stderr:\n{stderr}");
+    assert!(
+        stderr.contains("account `999999999999`") && stderr.contains("111111111111"),
+        "{stderr}"
+    );
+    assert!(
+        !home.join("aws/logs").exists(),
+        "no stack may run for the wrong account"
+    );
+
+    // The right account passes the guard and reaches the stacks (which are
+    // not deployed: plan reports pending changes, exit 2).
+    let out = aws("111111111111")
+        .args([
+            "--target",
+            "aws",
+            "plan",
+            "--env",
+            "dev",
+            "--region",
+            "us-east-1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// PATH without an `aws` CLI, so the shipped terraform root does the lookup.
+fn path_without_aws_cli() -> String {
+    std::env::var("PATH")
+        .unwrap_or_default()
+        .split(':')
+        .filter(|d| !Path::new(d).join("aws").exists())
+        .collect::<Vec<_>>()
+        .join(":")
+}
