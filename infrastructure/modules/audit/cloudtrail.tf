@@ -2,7 +2,7 @@ resource "aws_cloudtrail" "this" {
   count = var.enable_cloudtrail ? 1 : 0
 
   name                          = local.trail_name
-  s3_bucket_name                = aws_s3_bucket.this.id
+  s3_bucket_name                = module.bucket.id
   s3_key_prefix                 = local.cloudtrail_prefix
   is_multi_region_trail         = true
   include_global_service_events = true
@@ -15,8 +15,7 @@ resource "aws_cloudtrail" "this" {
   tags = merge(var.tags, { Name = local.trail_name })
 
   depends_on = [
-    aws_s3_bucket_policy.this,
-    aws_s3_bucket_server_side_encryption_configuration.this,
+    module.bucket,
     aws_iam_role_policy.cloudtrail_logs,
   ]
 }

@@ -28,74 +28,22 @@ locals {
   kms_key_arn        = var.create_kms_key ? aws_kms_key.this[0].arn : var.kms_key_arn
 }
 
-resource "aws_s3_bucket" "this" {
-  bucket        = local.bucket_name
+module "bucket" {
+  source = "../s3-bucket"
+
+  name          = local.bucket_name
+  kms_key_arn   = local.kms_key_arn
   force_destroy = var.force_destroy
+  attach_policy = true
+  policy        = data.aws_iam_policy_document.bucket.json
+  tags          = merge(var.tags, { Role = "audit" })
 
-  tags = merge(var.tags, { Name = local.bucket_name })
-}
-
-resource "aws_s3_bucket_ownership_controls" "this" {
-  bucket = aws_s3_bucket.this.id
-
-  rule {
-    object_ownership = "BucketOwnerEnforced"
+  lifecycle_rule = {
+    id                           = "audit-retention"
+    expiration_days              = var.retention.days
+    noncurrent_days              = var.retention.noncurrent_days
+    abort_incomplete_upload_days = var.retention.abort_incomplete_upload_days
   }
-}
-
-resource "aws_s3_bucket_public_access_block" "this" {
-  bucket = aws_s3_bucket.this.id
-
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
-}
-
-resource "aws_s3_bucket_versioning" "this" {
-  bucket = aws_s3_bucket.this.id
-
-  versioning_configuration {
-    status = "Enabled"
-  }
-}
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
-  bucket = aws_s3_bucket.this.id
-
-  rule {
-    bucket_key_enabled = true
-
-    apply_server_side_encryption_by_default {
-      sse_algorithm     = "aws:kms"
-      kms_master_key_id = local.kms_key_arn
-    }
-  }
-}
-
-resource "aws_s3_bucket_lifecycle_configuration" "this" {
-  bucket = aws_s3_bucket.this.id
-
-  rule {
-    id     = "audit-retention"
-    status = "Enabled"
-
-    filter {}
-
-    expiration {
-      days = var.retention.days
-    }
-
-    noncurrent_version_expiration {
-      noncurrent_days = var.retention.noncurrent_days
-    }
-
-    abort_incomplete_multipart_upload {
-      days_after_initiation = var.retention.abort_incomplete_upload_days
-    }
-  }
-
-  depends_on = [aws_s3_bucket_versioning.this]
 }
 
 data "aws_iam_policy_document" "bucket" {
@@ -166,9 +114,38 @@ data "aws_iam_policy_document" "bucket" {
   }
 }
 
-resource "aws_s3_bucket_policy" "this" {
-  bucket = aws_s3_bucket.this.id
-  policy = data.aws_iam_policy_document.bucket.json
+# The bucket's resources lived in this module before they moved to s3-bucket.
+moved {
+  from = aws_s3_bucket.this
+  to   = module.bucket.aws_s3_bucket.this
+}
 
-  depends_on = [aws_s3_bucket_public_access_block.this]
+moved {
+  from = aws_s3_bucket_ownership_controls.this
+  to   = module.bucket.aws_s3_bucket_ownership_controls.this
+}
+
+moved {
+  from = aws_s3_bucket_public_access_block.this
+  to   = module.bucket.aws_s3_bucket_public_access_block.this
+}
+
+moved {
+  from = aws_s3_bucket_versioning.this
+  to   = module.bucket.aws_s3_bucket_versioning.this
+}
+
+moved {
+  from = aws_s3_bucket_server_side_encryption_configuration.this
+  to   = module.bucket.aws_s3_bucket_server_side_encryption_configuration.this
+}
+
+moved {
+  from = aws_s3_bucket_lifecycle_configuration.this
+  to   = module.bucket.aws_s3_bucket_lifecycle_configuration.this[0]
+}
+
+moved {
+  from = aws_s3_bucket_policy.this
+  to   = module.bucket.aws_s3_bucket_policy.this[0]
 }

@@ -1,11 +1,11 @@
 output "bucket_name" {
   description = "Name of the audit bucket (CloudTrail under cloudtrail/, AWS Config under config/<region>/)."
-  value       = aws_s3_bucket.this.bucket
+  value       = module.bucket.id
 }
 
 output "bucket_arn" {
   description = "ARN of the audit bucket."
-  value       = aws_s3_bucket.this.arn
+  value       = module.bucket.arn
 }
 
 output "config_prefix" {
@@ -56,7 +56,7 @@ output "policy_statements" {
 
 output "bucket_force_destroy" {
   description = "Whether terraform may destroy the audit bucket with its objects (false in production)."
-  value       = aws_s3_bucket.this.force_destroy
+  value       = module.bucket.configuration.force_destroy
 }
 
 output "retention_days" {

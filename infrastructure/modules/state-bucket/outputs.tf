@@ -1,11 +1,11 @@
 output "bucket_name" {
   description = "Name of the state bucket."
-  value       = aws_s3_bucket.this.bucket
+  value       = module.bucket.id
 }
 
 output "bucket_arn" {
   description = "ARN of the state bucket."
-  value       = aws_s3_bucket.this.arn
+  value       = module.bucket.arn
 }
 
 output "kms_key_arn" {
@@ -30,7 +30,7 @@ output "kms_alias_arn" {
 
 output "force_destroy" {
   description = "Whether `terraform destroy` may delete the bucket with its state (false in production)."
-  value       = aws_s3_bucket.this.force_destroy
+  value       = module.bucket.configuration.force_destroy
 }
 
 output "kms_deletion_window_days" {

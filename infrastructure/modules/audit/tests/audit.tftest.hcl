@@ -14,7 +14,7 @@ run "defaults" {
   command = plan
 
   assert {
-    condition     = aws_s3_bucket.this.bucket == "ecom-dev-audit-111111111111" && !aws_s3_bucket.this.force_destroy
+    condition     = module.bucket.configuration.name == "ecom-dev-audit-111111111111" && !module.bucket.configuration.force_destroy
     error_message = "the bucket is <prefix>-audit-<account> and keeps its objects by default"
   }
 
@@ -34,21 +34,20 @@ run "defaults" {
 
   assert {
     condition = (
-      aws_s3_bucket_ownership_controls.this.rule[0].object_ownership == "BucketOwnerEnforced" &&
-      aws_s3_bucket_versioning.this.versioning_configuration[0].status == "Enabled" &&
-      aws_s3_bucket_public_access_block.this.block_public_acls && aws_s3_bucket_public_access_block.this.block_public_policy &&
-      aws_s3_bucket_public_access_block.this.ignore_public_acls && aws_s3_bucket_public_access_block.this.restrict_public_buckets
+      module.bucket.configuration.object_ownership == "BucketOwnerEnforced" &&
+      module.bucket.configuration.versioning == "Enabled" &&
+      module.bucket.configuration.public_access_block && module.bucket.configuration.policy_attached
     )
     error_message = "the bucket is owner-enforced, versioned and not public"
   }
 
   assert {
-    condition     = one([for r in aws_s3_bucket_server_side_encryption_configuration.this.rule : r.apply_server_side_encryption_by_default[0]]).sse_algorithm == "aws:kms"
+    condition     = module.bucket.configuration.sse_algorithm == "aws:kms"
     error_message = "the bucket is SSE-KMS"
   }
 
   assert {
-    condition     = aws_s3_bucket_lifecycle_configuration.this.rule[0].expiration[0].days == 90 && aws_s3_bucket_lifecycle_configuration.this.rule[0].noncurrent_version_expiration[0].noncurrent_days == 30
+    condition     = module.bucket.configuration.lifecycle_rule.expiration_days == 90 && module.bucket.configuration.lifecycle_rule.noncurrent_days == 30
     error_message = "objects expire after retention.days, replaced versions after 30 days"
   }
 
@@ -125,7 +124,7 @@ run "production_like" {
   }
 
   assert {
-    condition     = aws_s3_bucket_lifecycle_configuration.this.rule[0].expiration[0].days == 2557
+    condition     = module.bucket.configuration.lifecycle_rule.expiration_days == 2557
     error_message = "retention follows the input"
   }
 
@@ -140,7 +139,7 @@ run "production_like" {
   }
 
   assert {
-    condition     = aws_s3_bucket.this.tags == tomap({ Role = "audit", Name = "ecom-dev-audit-111111111111" })
+    condition     = module.bucket.configuration.tags == tomap({ Role = "audit", Name = "ecom-dev-audit-111111111111" })
     error_message = "resources add only Name to the given tags"
   }
 }
@@ -168,7 +167,7 @@ run "given_key_and_parts_off" {
   }
 
   assert {
-    condition     = aws_s3_bucket.this.force_destroy && one(aws_s3_bucket_server_side_encryption_configuration.this.rule).apply_server_side_encryption_by_default[0].kms_master_key_id == "arn:aws:kms:us-east-1:111111111111:key/given"
+    condition     = module.bucket.configuration.force_destroy && module.bucket.configuration.kms_key_arn == "arn:aws:kms:us-east-1:111111111111:key/given"
     error_message = "the given key encrypts the bucket"
   }
 

@@ -32,35 +32,28 @@ run "non_production_bucket" {
   command = plan
 
   assert {
-    condition     = aws_s3_bucket.this.bucket == var.bucket_name && aws_s3_bucket.this.force_destroy
+    condition     = module.bucket.configuration.name == var.bucket_name && module.bucket.configuration.force_destroy
     error_message = "bucket must carry the given name and force_destroy = true when asked"
   }
 
   assert {
-    condition     = aws_s3_bucket_versioning.this.versioning_configuration[0].status == "Enabled"
+    condition     = module.bucket.configuration.versioning == "Enabled"
     error_message = "versioning must be on"
   }
 
   assert {
-    condition = alltrue([
-      aws_s3_bucket_public_access_block.this.block_public_acls,
-      aws_s3_bucket_public_access_block.this.block_public_policy,
-      aws_s3_bucket_public_access_block.this.ignore_public_acls,
-      aws_s3_bucket_public_access_block.this.restrict_public_buckets,
-    ])
+    condition     = module.bucket.configuration.public_access_block
     error_message = "all four public access blocks must be on"
   }
 
   assert {
-    condition     = aws_s3_bucket_ownership_controls.this.rule[0].object_ownership == "BucketOwnerEnforced"
+    condition     = module.bucket.configuration.object_ownership == "BucketOwnerEnforced"
     error_message = "ACLs must be disabled (BucketOwnerEnforced)"
   }
 
   assert {
-    condition = one([for r in aws_s3_bucket_server_side_encryption_configuration.this.rule : r.bucket_key_enabled]) == true && one(flatten([
-      for r in aws_s3_bucket_server_side_encryption_configuration.this.rule : [for d in r.apply_server_side_encryption_by_default : d.sse_algorithm]
-    ])) == "aws:kms"
-    error_message = "default encryption must be SSE-KMS with a bucket key"
+    condition     = module.bucket.configuration.bucket_key_enabled && module.bucket.configuration.sse_algorithm == "aws:kms" && module.bucket.configuration.policy_attached
+    error_message = "default encryption must be SSE-KMS with a bucket key, and the policy attached"
   }
 
   assert {
@@ -74,12 +67,12 @@ run "non_production_bucket" {
   }
 
   assert {
-    condition     = length(aws_s3_bucket_lifecycle_configuration.this) == 0
+    condition     = module.bucket.configuration.lifecycle_rule == null
     error_message = "no lifecycle rule unless asked for"
   }
 
   assert {
-    condition     = aws_s3_bucket.this.tags == tomap({ Name = var.bucket_name })
+    condition     = module.bucket.configuration.tags == tomap({ Name = var.bucket_name })
     error_message = "the module adds only Name; common tags come from default_tags"
   }
 }
@@ -93,7 +86,7 @@ run "production_keeps_state" {
   }
 
   assert {
-    condition     = !aws_s3_bucket.this.force_destroy
+    condition     = !module.bucket.configuration.force_destroy
     error_message = "force_destroy must be false when asked (production)"
   }
 
@@ -111,7 +104,7 @@ run "lifecycle_rule_when_asked" {
   }
 
   assert {
-    condition     = aws_s3_bucket_lifecycle_configuration.this[0].rule[0].noncurrent_version_expiration[0].noncurrent_days == 90
+    condition     = module.bucket.configuration.lifecycle_rule.noncurrent_days == 90 && module.bucket.configuration.lifecycle_rule.expiration_days == null
     error_message = "the lifecycle rule must expire noncurrent versions after the given days"
   }
 }
