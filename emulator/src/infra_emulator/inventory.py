@@ -205,6 +205,63 @@ def _attr(*specs: tuple[str, str]) -> Collector:
     return collect
 
 
+def _eks(b: Any) -> Iterator[tuple[str, str]]:
+    # Node groups, add-ons, access entries and Pod Identity associations live
+    # on their cluster (extensions/eks.py); each is listed as its own type.
+    for name, cluster in (getattr(b, "clusters", {}) or {}).items():
+        yield "cluster", str(name)
+        for ng in (getattr(cluster, "nodegroups", {}) or {}):
+            yield "nodegroup", f"{name}/{ng}"
+        for addon in (getattr(cluster, "addons", {}) or {}):
+            yield "addon", f"{name}/{addon}"
+        for principal in (getattr(cluster, "access_entries", {}) or {}):
+            yield "access_entry", f"{name}/{principal}"
+        for assoc in (getattr(cluster, "pod_identity_associations", {}) or {}):
+            yield "pod_identity_association", f"{name}/{assoc}"
+
+
+def _kafka(b: Any) -> Iterator[tuple[str, str]]:
+    # A resource in DELETING is on its way out (gone on its next read, as on
+    # AWS once deletion finishes): not a leftover.
+    for arn, cluster in (getattr(b, "clusters", {}) or {}).items():
+        if getattr(cluster, "state", None) != "DELETING":
+            yield "cluster", str(arn)
+    ext = b.__dict__.get("_msk_ext")  # extensions/msk.py
+    if ext is not None:
+        for arn, config in ext.configurations.items():
+            if config.get("state") != "DELETING":
+                yield "configuration", str(arn)
+        for arn, replicator in ext.replicators.items():
+            if replicator.get("state", replicator.get("replicatorState")) != "DELETING":
+                yield "replicator", str(arn)
+
+
+def _elasticache(b: Any) -> Iterator[tuple[str, str]]:
+    for attribute, kind in (("cache_clusters", "cache_cluster"),
+                            ("replication_groups", "replication_group"),
+                            ("cache_subnet_groups", "cache_subnet_group"),
+                            ("snapshots", "snapshot")):
+        for key in getattr(b, attribute, {}) or {}:
+            yield kind, str(key)
+    for name, user in (getattr(b, "users", {}) or {}).items():
+        # every region has AWS's default user; a deleting user is on its way out
+        if name != "default" and getattr(user, "status", None) != "deleting":
+            yield "user", str(name)
+    extra = b.__dict__.get("_infra", {})  # extensions/elasticache.py
+    for attribute, kind in (("parameter_groups", "cache_parameter_group"),
+                            ("user_groups", "user_group"),
+                            ("global", "global_replication_group")):
+        for key in extra.get(attribute, {}) or {}:
+            yield kind, str(key)
+
+
+def _budgets(b: Any) -> Iterator[tuple[str, str]]:
+    # moto keeps budgets as nested dicts (account -> name -> budget).
+    for account, by_name in (getattr(b, "budgets", {}) or {}).items():
+        for name in by_name:
+            yield "budget", f"{account}/{name}"
+
+
 # moto backend name -> collector. Everything else is walked by _generic.
 COLLECTORS: dict[str, Collector] = {
     "ec2": _ec2,
@@ -222,7 +279,8 @@ COLLECTORS: dict[str, Collector] = {
     "dynamodb": _dynamodb,
     "events": _events,
     "ssm": _ssm,
-    "eks": _attr(("clusters", "cluster")),
+    "eks": _eks,
+    "budgets": _budgets,
     "ecr": _attr(("repositories", "repository")),
     "rds": _attr(("databases", "db_instance"), ("clusters", "db_cluster"),
                  ("global_clusters", "global_cluster"), ("subnet_groups", "db_subnet_group"),
@@ -233,11 +291,9 @@ COLLECTORS: dict[str, Collector] = {
     "cloudwatch": _attr(("alarms", "alarm"), ("dashboards", "dashboard")),
     "backup": _attr(("vaults", "vault"), ("plans", "plan")),
     "wafv2": _attr(("wacls", "web_acl"), ("ip_sets", "ip_set"), ("rule_groups", "rule_group")),
-    "elasticache": _attr(("cache_clusters", "cache_cluster"),
-                         ("replication_groups", "replication_group"),
-                         ("cache_subnet_groups", "cache_subnet_group")),
+    "elasticache": _elasticache,
     "opensearch": _attr(("domains", "domain")),
-    "kafka": _attr(("clusters", "cluster")),
+    "kafka": _kafka,
     "amp": _attr(("workspaces", "workspace")),
     "autoscaling": _attr(("autoscaling_groups", "autoscaling_group"),
                          ("launch_configurations", "launch_configuration")),
