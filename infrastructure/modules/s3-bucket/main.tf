@@ -1,6 +1,14 @@
 # A private bucket as every bucket of the platform must be: versioned, SSE-KMS
 # with a bucket key, all public access blocked, ACLs off (bucket owner
-# enforced), optionally a policy and one lifecycle rule.
+# enforced), TLS only; optionally the caller's policy statements and one
+# lifecycle rule.
+
+data "aws_partition" "current" {}
+
+locals {
+  # Known at plan time (unlike the bucket's computed arn), so the policy is too.
+  arn = "arn:${data.aws_partition.current.partition}:s3:::${var.name}"
+}
 
 resource "aws_s3_bucket" "this" {
   bucket        = var.name
@@ -47,11 +55,39 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
   }
 }
 
+data "aws_iam_policy_document" "this" {
+  count = var.attach_policy || var.deny_insecure_transport ? 1 : 0
+
+  source_policy_documents = var.attach_policy ? [var.policy] : []
+
+  dynamic "statement" {
+    for_each = var.deny_insecure_transport ? [1] : []
+
+    content {
+      sid       = "DenyInsecureTransport"
+      effect    = "Deny"
+      actions   = ["s3:*"]
+      resources = [local.arn, "${local.arn}/*"]
+
+      principals {
+        type        = "*"
+        identifiers = ["*"]
+      }
+
+      condition {
+        test     = "Bool"
+        variable = "aws:SecureTransport"
+        values   = ["false"]
+      }
+    }
+  }
+}
+
 resource "aws_s3_bucket_policy" "this" {
-  count = var.attach_policy ? 1 : 0
+  count = var.attach_policy || var.deny_insecure_transport ? 1 : 0
 
   bucket = aws_s3_bucket.this.id
-  policy = var.policy
+  policy = data.aws_iam_policy_document.this[0].json
 
   # S3 rejects concurrent changes of a bucket's access settings, and a policy
   # written while public access is still allowed could be public.

@@ -21,6 +21,7 @@ output "configuration" {
     kms_key_arn         = one(one(aws_s3_bucket_server_side_encryption_configuration.this.rule).apply_server_side_encryption_by_default).kms_master_key_id
     bucket_key_enabled  = one(aws_s3_bucket_server_side_encryption_configuration.this.rule).bucket_key_enabled
     policy_attached     = length(aws_s3_bucket_policy.this) == 1
+    tls_only            = var.deny_insecure_transport
     lifecycle_rule      = var.lifecycle_rule
   }
 }

@@ -27,15 +27,22 @@ variable "force_destroy" {
   nullable    = false
 }
 
+variable "deny_insecure_transport" {
+  description = "Add a statement to the bucket policy that denies every request over plain HTTP (aws:SecureTransport = false). On by default: every bucket of the platform is TLS-only."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
 variable "attach_policy" {
-  description = "Attach `policy` as the bucket policy. A switch of its own because the policy JSON may not be known until apply."
+  description = "Merge `policy` into the bucket policy. A switch of its own because the policy JSON may not be known until apply."
   type        = bool
   default     = false
   nullable    = false
 }
 
 variable "policy" {
-  description = "Bucket policy JSON (with attach_policy = true)."
+  description = "Bucket policy JSON of the caller's own statements (with attach_policy = true); merged with the TLS-only statement."
   type        = string
   default     = null
 }

@@ -55,29 +55,11 @@ module "bucket" {
   }
 }
 
-# Deny plain HTTP and any upload that asks for an encryption other than
-# SSE-KMS. Uploads without an encryption header are allowed (the Null
-# condition): the bucket's default encryption (above) applies the state key
-# to them. Both conditions of a statement must hold for the Deny to apply.
+# Deny any upload that asks for an encryption other than SSE-KMS (plain HTTP
+# is denied by s3-bucket's TLS-only statement). Uploads without an encryption
+# header are allowed (the Null condition): the bucket's default encryption
+# applies the state key to them. Both conditions must hold for the Deny.
 data "aws_iam_policy_document" "bucket" {
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [local.bucket_arn, "${local.bucket_arn}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
-
   statement {
     sid       = "DenyNonKmsEncryption"
     effect    = "Deny"

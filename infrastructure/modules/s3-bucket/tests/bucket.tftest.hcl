@@ -1,6 +1,14 @@
 # The platform's private bucket: what every bucket gets, and the two options.
 
-mock_provider "aws" {}
+mock_provider "aws" {
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
+  }
+}
 
 variables {
   name        = "ecom-dev-example-111111111111"
@@ -26,8 +34,19 @@ run "private_versioned_kms_by_default" {
   }
 
   assert {
-    condition     = !output.configuration.force_destroy && !output.configuration.policy_attached && length(aws_s3_bucket_lifecycle_configuration.this) == 0
-    error_message = "no force_destroy, policy or lifecycle unless asked"
+    condition     = !output.configuration.force_destroy && length(aws_s3_bucket_lifecycle_configuration.this) == 0
+    error_message = "no force_destroy or lifecycle unless asked"
+  }
+
+  assert {
+    condition = output.configuration.tls_only && output.configuration.policy_attached && jsonencode([
+      for s in data.aws_iam_policy_document.this[0].statement : [s.sid, s.effect, s.actions, s.resources, one(s.condition).test, one(s.condition).variable, one(s.condition).values]
+      ]) == jsonencode([[
+        "DenyInsecureTransport", "Deny", ["s3:*"],
+        ["arn:aws:s3:::ecom-dev-example-111111111111", "arn:aws:s3:::ecom-dev-example-111111111111/*"],
+        "Bool", "aws:SecureTransport", ["false"]
+    ]])
+    error_message = "every bucket is TLS-only by default: one Deny on aws:SecureTransport = false over the bucket and its objects"
   }
 
   assert {
@@ -47,8 +66,8 @@ run "policy_and_lifecycle" {
   }
 
   assert {
-    condition     = output.configuration.force_destroy && output.configuration.policy_attached && aws_s3_bucket_policy.this[0].policy == var.policy
-    error_message = "the policy is attached as given"
+    condition     = output.configuration.force_destroy && output.configuration.policy_attached && data.aws_iam_policy_document.this[0].source_policy_documents == tolist([var.policy])
+    error_message = "the caller's policy is merged into the bucket policy"
   }
 
   assert {
@@ -58,6 +77,19 @@ run "policy_and_lifecycle" {
       aws_s3_bucket_lifecycle_configuration.this[0].rule[0].abort_incomplete_multipart_upload[0].days_after_initiation == 7
     )
     error_message = "the lifecycle rule carries the given days"
+  }
+}
+
+run "no_policy_when_neither_asked" {
+  command = plan
+
+  variables {
+    deny_insecure_transport = false
+  }
+
+  assert {
+    condition     = !output.configuration.policy_attached && length(data.aws_iam_policy_document.this) == 0
+    error_message = "without the TLS statement and without a caller policy the bucket has no policy"
   }
 }
 

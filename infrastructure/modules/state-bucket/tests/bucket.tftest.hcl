@@ -124,12 +124,8 @@ run "bucket_policy_denies_plain_http" {
   command = plan
 
   assert {
-    condition = anytrue([
-      for s in data.aws_iam_policy_document.bucket.statement : s.effect == "Deny" && anytrue([
-        for c in s.condition : c.variable == "aws:SecureTransport" && c.values == tolist(["false"])
-      ])
-    ])
-    error_message = "the bucket policy must deny aws:SecureTransport = false"
+    condition     = module.bucket.configuration.tls_only && module.bucket.configuration.policy_attached
+    error_message = "the bucket policy must deny plain HTTP (s3-bucket's TLS-only statement)"
   }
 
   assert {

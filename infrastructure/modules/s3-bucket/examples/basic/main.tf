@@ -1,4 +1,5 @@
-# A private bucket with its own key, a TLS-only policy and a retention rule.
+# A private bucket with its own key and a retention rule (TLS-only by default;
+# state-bucket and audit add their own statements with attach_policy).
 # Applied on the emulator by the conformance run (scripts/lib/conformance).
 
 terraform {
@@ -34,34 +35,12 @@ locals {
   name = "s3-bucket-example-${data.aws_caller_identity.current.account_id}"
 }
 
-data "aws_iam_policy_document" "tls_only" {
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = ["arn:aws:s3:::${local.name}", "arn:aws:s3:::${local.name}/*"]
-
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
-  }
-}
-
 module "bucket" {
   source = "../.."
 
   name           = local.name
   kms_key_arn    = aws_kms_key.this.arn
   force_destroy  = true
-  attach_policy  = true
-  policy         = data.aws_iam_policy_document.tls_only.json
   lifecycle_rule = { id = "retention", expiration_days = 30, noncurrent_days = 7 }
 }
 
