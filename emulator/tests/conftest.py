@@ -77,7 +77,11 @@ def emulator():
             time.sleep(0.2)
     yield emu
     process.terminate()
-    process.wait(10)
+    try:
+        process.wait(30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise
 
 
 @pytest.fixture
