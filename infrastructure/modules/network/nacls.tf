@@ -77,14 +77,3 @@ resource "aws_network_acl" "data" {
 
   tags = merge(var.tags, { Name = "${var.name}-data", Tier = "data" })
 }
-
-# The public and private NACLs were two resources before they shared one.
-moved {
-  from = aws_network_acl.public
-  to   = aws_network_acl.open["public"]
-}
-
-moved {
-  from = aws_network_acl.private
-  to   = aws_network_acl.open["private"]
-}

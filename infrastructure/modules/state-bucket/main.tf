@@ -84,39 +84,3 @@ data "aws_iam_policy_document" "bucket" {
     }
   }
 }
-
-# The bucket's resources lived in this module before they moved to s3-bucket.
-moved {
-  from = aws_s3_bucket.this
-  to   = module.bucket.aws_s3_bucket.this
-}
-
-moved {
-  from = aws_s3_bucket_ownership_controls.this
-  to   = module.bucket.aws_s3_bucket_ownership_controls.this
-}
-
-moved {
-  from = aws_s3_bucket_public_access_block.this
-  to   = module.bucket.aws_s3_bucket_public_access_block.this
-}
-
-moved {
-  from = aws_s3_bucket_versioning.this
-  to   = module.bucket.aws_s3_bucket_versioning.this
-}
-
-moved {
-  from = aws_s3_bucket_server_side_encryption_configuration.this
-  to   = module.bucket.aws_s3_bucket_server_side_encryption_configuration.this
-}
-
-moved {
-  from = aws_s3_bucket_policy.this
-  to   = module.bucket.aws_s3_bucket_policy.this[0]
-}
-
-moved {
-  from = aws_s3_bucket_lifecycle_configuration.this[0]
-  to   = module.bucket.aws_s3_bucket_lifecycle_configuration.this[0]
-}

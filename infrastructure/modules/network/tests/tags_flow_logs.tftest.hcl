@@ -1,35 +1,7 @@
 # Tags (the module adds only Name, Tier and the EKS discovery tags) and flow logs.
 
 mock_provider "aws" {
-  mock_data "aws_availability_zones" {
-    defaults = {
-      names = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d"]
-    }
-  }
-
-  mock_data "aws_region" {
-    defaults = {
-      name = "us-east-1"
-    }
-  }
-
-  mock_data "aws_caller_identity" {
-    defaults = {
-      account_id = "111111111111"
-    }
-  }
-
-  mock_data "aws_partition" {
-    defaults = {
-      partition = "aws"
-    }
-  }
-
-  mock_data "aws_iam_policy_document" {
-    defaults = {
-      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
-    }
-  }
+  source = "./tests/mocks"
 }
 
 variables {
