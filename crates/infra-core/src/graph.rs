@@ -288,7 +288,12 @@ impl StackGraphDef {
                         e.backend = true;
                     }
                 }
+                // A layer reading its own primary (`layer@primary.x`, e.g. a
+                // cross-region replica) is that primary itself in the primary
+                // region: no edge and no value there; the variable keeps its
+                // default (null), which tells the stack it is the primary.
                 edges.retain(|e| e.from != id);
+                inputs.retain(|_, i| i.stack != id);
                 instances.push(StackInstance {
                     id,
                     layer: def.layer.clone(),
@@ -733,6 +738,9 @@ peer_vpc = "network@secondary.vpc_id"
         // The primary's own @primary reference is a self-edge and is dropped.
         let net_e = g.get("dev-us-east-1-network").unwrap();
         assert!(!net_e.upstreams().contains(&net_e.id));
+        // ... and its input is omitted there (the variable keeps its default).
+        assert!(!net_e.inputs.contains_key("primary_vpc"));
+        assert!(net_e.inputs.contains_key("logs_kms_key_arn"));
         let peer = g.get("dev-us-east-1-peering").unwrap();
         assert_eq!(peer.inputs["peer_vpc"].stack, "dev-us-west-2-network");
         assert!(peer

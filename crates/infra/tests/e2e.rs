@@ -77,11 +77,33 @@ fn run(home: &Path, args: &[&str], expect: i32) -> String {
     assert_eq!(
         out.status.code(),
         Some(expect),
-        "infra {}\nstdout:\n{stdout}\nstderr:\n{}",
+        "infra {}\nstderr:\n{}\nstack logs with errors:\n{}\nstdout:\n{stdout}",
         args.join(" "),
-        String::from_utf8_lossy(&out.stderr)
+        String::from_utf8_lossy(&out.stderr),
+        failed_stack_logs(home)
     );
     stdout
+}
+
+/// The end of every stack log that holds an error, so that a failure in CI,
+/// where only the end of the output is shown, names its cause.
+fn failed_stack_logs(home: &Path) -> String {
+    let mut out = String::new();
+    let Ok(entries) = std::fs::read_dir(home.join("local/logs")) else {
+        return out;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if !text.contains("Error") {
+            continue;
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        let tail = &lines[lines.len().saturating_sub(25)..];
+        out.push_str(&format!("--- {}\n{}\n", path.display(), tail.join("\n")));
+    }
+    out
 }
 
 fn stacks_present() {

@@ -116,3 +116,8 @@ output "flow_log_group_arn" {
   description = "ARN of the CloudWatch log group receiving the flow logs."
   value       = aws_cloudwatch_log_group.flow_logs.arn
 }
+
+output "workload_security_group_id" {
+  description = "Security group every workload node carries; data stores and Kafka admit their clients from it."
+  value       = aws_security_group.workload.id
+}

@@ -133,3 +133,21 @@ variable "tags" {
   default     = {}
   nullable    = false
 }
+
+variable "data_ports" {
+  description = "Data stores' client ports, by store. The workload security group may reach the data subnets on these ports only."
+  type        = map(number)
+  default = {
+    postgres   = 5432
+    redis      = 6379
+    opensearch = 443
+    clickhouse = 9440
+    kafka      = 9098
+  }
+  nullable = false
+
+  validation {
+    condition     = alltrue([for p in values(var.data_ports) : p >= 1 && p <= 65535 && floor(p) == p])
+    error_message = "data_ports must map each store to a TCP port from 1 to 65535."
+  }
+}

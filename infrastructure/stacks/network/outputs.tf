@@ -74,3 +74,8 @@ output "flow_log_group_name" {
   description = "CloudWatch log group of the VPC flow logs."
   value       = module.network.flow_log_group_name
 }
+
+output "workload_security_group_id" {
+  description = "Security group every EKS node carries (the eks layer attaches it); data stores and Kafka admit clients from it on their own port."
+  value       = module.network.workload_security_group_id
+}

@@ -202,3 +202,13 @@ run "name_too_long" {
   expect_failures = [var.name]
 }
 
+
+run "data_port_out_of_range" {
+  command = plan
+
+  variables {
+    data_ports = { postgres = 70000 }
+  }
+
+  expect_failures = [var.data_ports]
+}
