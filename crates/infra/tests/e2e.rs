@@ -228,6 +228,7 @@ fn prod_up_plan_destroy() {
 #[test]
 #[ignore = "needs the emulator; run with --include-ignored"]
 fn target_aws_refuses_another_account() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let emulator = Emulator::start();
     let home = emulator.home.path();
     let aws = |key: &str| {
