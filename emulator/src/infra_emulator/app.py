@@ -40,6 +40,82 @@ def json_response(body: Any, status: int = 200) -> Response:
                     mimetype="application/json")
 
 
+class RetryReplay:
+    """Answers an SDK retry of a request the emulator already served with the
+    first answer, as AWS's idempotent APIs do.
+
+    The AWS SDKs send the same ``amz-sdk-invocation-id`` on every attempt of
+    one call, and ``amz-sdk-request: attempt=N``. When the emulator is slow
+    (two cores, a dozen terraform processes), a client may give up on an
+    attempt that the server then completes; the retry of a create would then
+    fail with ``...AlreadyExists`` although the caller made one call. Answers
+    below 500 are remembered per invocation id (the last 4096, bodies up to
+    1 MB); a retry whose first attempt is still running waits for it.
+    """
+
+    LIMIT = 4096
+    MAX_BODY = 1 << 20
+
+    def __init__(self) -> None:
+        import threading
+        from collections import OrderedDict
+
+        self._lock = threading.Lock()
+        self._done: "OrderedDict[str, tuple[str, list, bytes]]" = OrderedDict()
+        self._running: dict[str, Any] = {}
+
+    @staticmethod
+    def attempt(environ: dict[str, Any]) -> int:
+        for part in environ.get("HTTP_AMZ_SDK_REQUEST", "").split(";"):
+            key, _, value = part.strip().partition("=")
+            if key == "attempt" and value.isdigit():
+                return int(value)
+        return 1
+
+    def __call__(self, environ: dict[str, Any], start_response: Any, app: Callable) -> Any:
+        import threading
+
+        invocation = environ.get("HTTP_AMZ_SDK_INVOCATION_ID")
+        if not invocation or environ.get("REQUEST_METHOD", "GET") in ("GET", "HEAD"):
+            return app(environ, start_response)
+        if self.attempt(environ) > 1:
+            with self._lock:
+                running = self._running.get(invocation)
+            if running is not None:
+                running.wait(120)
+            with self._lock:
+                done = self._done.get(invocation)
+            if done is not None:
+                status, headers, body = done
+                start_response(status, headers)
+                return [body]
+        event = threading.Event()
+        with self._lock:
+            self._running[invocation] = event
+        captured: dict[str, Any] = {}
+
+        def capture(status: str, headers: list, exc_info: Any = None) -> Any:
+            captured["status"], captured["headers"] = status, list(headers)
+            return start_response(status, headers, exc_info) if exc_info else start_response(status, headers)
+
+        try:
+            chunks = app(environ, capture)
+            body = b"".join(chunks)
+            if hasattr(chunks, "close"):
+                chunks.close()
+            status = captured.get("status", "500")
+            if int(status.split()[0]) < 500 and len(body) <= self.MAX_BODY:
+                with self._lock:
+                    self._done[invocation] = (status, captured["headers"], body)
+                    while len(self._done) > self.LIMIT:
+                        self._done.popitem(last=False)
+            return [body]
+        finally:
+            with self._lock:
+                self._running.pop(invocation, None)
+            event.set()
+
+
 class InfraDispatcherApplication(DomainDispatcherApplication):
     """moto's host/credential based dispatcher, plus the ``/infra-emulator/`` routes.
 
@@ -65,7 +141,7 @@ class InfraDispatcherApplication(DomainDispatcherApplication):
                     response = json_response(
                         {"error": type(exc).__name__, "message": str(exc)}, 500)
             return response(environ, start_response)
-        return super().__call__(environ, start_response)
+        return self.replay(environ, start_response, super().__call__)
 
 
 _APPLIED: list[str] | None = None
@@ -76,7 +152,9 @@ def build_app() -> InfraDispatcherApplication:
     global _APPLIED
     if _APPLIED is None:
         _APPLIED = apply_all()
-    return InfraDispatcherApplication(create_backend_app)
+    app = InfraDispatcherApplication(create_backend_app)
+    app.replay = RetryReplay()
+    return app
 
 
 def applied_extensions() -> list[str]:
