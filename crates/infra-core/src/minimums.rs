@@ -166,14 +166,14 @@ mod tests {
 
     const RULES: &str = r#"
 [[minimum]]
-field = "postgres.multi_az"
+field = "events.replication"
 equals = true
-why = "a standby in another AZ"
+why = "topics copied to the other region"
 
 [[minimum]]
-field = "postgres.replica_count"
-at_least = 1
-why = "reads scale out"
+field = "events.broker_count"
+at_least = 3
+why = "one broker per AZ"
 
 [[minimum]]
 field = "eks.endpoint_public_access_cidrs"
@@ -203,16 +203,16 @@ optional_section = true
     #[test]
     fn equals_and_at_least_catch_a_smaller_prod() {
         let env = prod_with(|raw| {
-            raw["postgres"]["multi_az"] = Value::Bool(false);
-            raw["postgres"]["replica_count"] = Value::from(0);
+            raw["events"]["replication"] = Value::Bool(false);
+            raw["events"]["broker_count"] = Value::from(2);
             raw["eks"]["endpoint_public_access_cidrs"] = serde_json::json!(["0.0.0.0/0"]);
         });
         let fields: Vec<String> = rules().check(&env).into_iter().map(|v| v.field).collect();
         assert_eq!(
             fields,
             [
-                "postgres.multi_az",
-                "postgres.replica_count",
+                "events.replication",
+                "events.broker_count",
                 "eks.endpoint_public_access_cidrs"
             ]
         );
@@ -221,21 +221,23 @@ optional_section = true
     #[test]
     fn missing_field_is_a_violation_unless_the_section_is_optional_and_absent() {
         let env = prod_with(|raw| {
-            raw["postgres"].as_object_mut().unwrap().remove("multi_az");
+            raw["events"].as_object_mut().unwrap().remove("replication");
             raw.as_object_mut().unwrap().remove("clickhouse");
         });
         let v = rules().check(&env);
         assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].field, "events.replication");
         assert!(v[0].message.contains("missing"));
-        let env = prod_with(|raw| {
-            raw["clickhouse"].as_object_mut().unwrap().remove("keepers");
-        });
-        assert_eq!(rules().check(&env)[0].field, "clickhouse.keepers");
+        // A section that is present is held to its floor, optional or not.
+        let env = prod_with(|raw| raw["clickhouse"] = serde_json::json!({ "shards": 2 }));
+        let v = rules().check(&env);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].field, "clickhouse.keepers");
     }
 
     #[test]
     fn non_production_is_not_held_to_the_floor() {
-        let mut env = prod_with(|raw| raw["postgres"]["multi_az"] = Value::Bool(false));
+        let mut env = prod_with(|raw| raw["events"]["replication"] = Value::Bool(false));
         env.data.tier = Tier::NonProduction;
         assert!(rules().check(&env).is_empty());
     }
