@@ -33,7 +33,13 @@ ENVS = ["dev", "staging", "prod"]
 ENV_TEMPLATE = '{{ index .metadata.labels "ecom.io/environment" }}'
 
 KUBECTL = shutil.which("kubectl")
-pytestmark = pytest.mark.skipif(KUBECTL is None, reason="kubectl is needed (Debian: kubectl / kubernetes-client)")
+
+
+@pytest.fixture(autouse=True)
+def _kubectl_present() -> None:
+    # A missing tool fails, never skips: a skipped check must not pass as green.
+    if KUBECTL is None:
+        pytest.fail("kubectl is needed (Debian: kubectl / kubernetes-client; .ci/run installs it)")
 
 
 def env_data(env: str) -> dict:

@@ -28,7 +28,7 @@ TERRAFORM = shutil.which("terraform")
 @pytest.fixture(scope="module")
 def edges() -> set[tuple[str, str]]:
     if TERRAFORM is None:
-        pytest.skip("terraform is needed")
+        pytest.fail("terraform is needed (it comes with the machine)")
     with tempfile.TemporaryDirectory() as work:
         # A copy, so that `terraform init` writes nothing into the repository.
         root = Path(work) / "eks"
