@@ -169,7 +169,9 @@ class Group:
                 ["terraform", f"-chdir={self.dir}", *args], env=self.env,
                 capture_output=True, text=True, timeout=self.timeout)
         except subprocess.TimeoutExpired as exc:
-            result = subprocess.CompletedProcess(exc.cmd, 124, exc.stdout or "",
+            out = exc.stdout or ""  # bytes even with text=True (subprocess quirk)
+            out = out.decode(errors="replace") if isinstance(out, bytes) else out
+            result = subprocess.CompletedProcess(exc.cmd, 124, out,
                                                  f"timed out after {self.timeout} s")
         seconds = round(time.time() - started, 1)
         (self.work / f"{step}.log").write_text(
@@ -375,7 +377,9 @@ def main() -> int:
     parser.add_argument("--json", metavar="FILE", help="write the results as JSON")
     parser.add_argument("--parallel", type=int, default=2, help="groups at a time (default 2)")
     parser.add_argument("--region", default="us-east-1")
-    parser.add_argument("--timeout", type=int, default=600, help="seconds per terraform command")
+    parser.add_argument("--timeout", type=int, default=1800,
+                        help="seconds per terraform command (default 1800: the provider waits a fixed "
+                             "10 minutes after creating and after deleting an OpenSearch domain)")
     parser.add_argument("--workdir", help="keep logs and state here (default: a temp dir)")
     parser.add_argument("--require-coverage", metavar="DIR", action="append", default=[],
                         help="every aws resource type declared in the .tf files under DIR must be "

@@ -70,3 +70,19 @@ def test_errors(emulator, account):
         ce.get_anomaly_subscriptions(
             SubscriptionArnList=[f"arn:aws:ce::{account}:anomalysubscription/none"])
     assert err.value.response["Error"]["Code"] == "UnknownSubscriptionException"
+
+
+def test_cost_allocation_tags(emulator, account):
+    ce = emulator.client("ce", account)
+    assert ce.list_cost_allocation_tags()["CostAllocationTags"] == []
+    got = ce.update_cost_allocation_tags_status(CostAllocationTagsStatus=[
+        {"TagKey": "Environment", "Status": "Active"}, {"TagKey": "Owner", "Status": "Active"}])
+    assert got["Errors"] == []
+    tags = ce.list_cost_allocation_tags(TagKeys=["Owner"])["CostAllocationTags"]
+    assert [(t["TagKey"], t["Type"], t["Status"]) for t in tags] == [("Owner", "UserDefined", "Active")]
+    ce.update_cost_allocation_tags_status(CostAllocationTagsStatus=[{"TagKey": "Owner", "Status": "Inactive"}])
+    assert [t["TagKey"] for t in ce.list_cost_allocation_tags(Status="Active")["CostAllocationTags"]] == ["Environment"]
+    assert ce.list_cost_allocation_tags(TagKeys=["Owner"])["CostAllocationTags"][0]["Status"] == "Inactive"
+    with pytest.raises(ClientError) as err:
+        ce.update_cost_allocation_tags_status(CostAllocationTagsStatus=[{"TagKey": "X", "Status": "On"}])
+    assert err.value.response["Error"]["Code"] == "ValidationException"

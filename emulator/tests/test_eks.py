@@ -362,3 +362,28 @@ def test_cluster_delete_takes_its_addons_entries_and_associations(emulator, env,
     assert eks.list_addons(clusterName="c1")["addons"] == []
     assert eks.list_access_entries(clusterName="c1")["accessEntries"] == []
     assert eks.list_pod_identity_associations(clusterName="c1")["associations"] == []
+
+
+def test_scheduled_actions_on_a_nodegroups_autoscaling_group(emulator, env, account):
+    """The dev scale-down schedule: actions on the node group's ASG, gone with the node group."""
+    make_cluster(env)
+    lt = launch_template(env)
+    make_nodegroup(env, launchTemplate={"id": lt["LaunchTemplateId"], "version": "1"})
+    asg = env["eks"].describe_nodegroup(clusterName="c1", nodegroupName="ng")[
+        "nodegroup"]["resources"]["autoScalingGroups"][0]["name"]
+    autoscaling = emulator.client("autoscaling", account)
+    autoscaling.put_scheduled_update_group_action(
+        AutoScalingGroupName=asg, ScheduledActionName="c1-ng-scale-down",
+        Recurrence="0 20 * * MON-FRI", TimeZone="Europe/Berlin",
+        MinSize=0, MaxSize=3, DesiredCapacity=0)
+    actions = autoscaling.describe_scheduled_actions(AutoScalingGroupName=asg)[
+        "ScheduledUpdateGroupActions"]
+    assert [(a["ScheduledActionName"], a["Recurrence"], a["DesiredCapacity"]) for a in actions] == [
+        ("c1-ng-scale-down", "0 20 * * MON-FRI", 0)]
+    with pytest.raises(ClientError) as e:
+        autoscaling.put_scheduled_update_group_action(
+            AutoScalingGroupName="eks-no-such-group", ScheduledActionName="x",
+            Recurrence="0 7 * * *", MinSize=0, MaxSize=1, DesiredCapacity=1)
+    assert code(e) == "ValidationError"
+    env["eks"].delete_nodegroup(clusterName="c1", nodegroupName="ng")
+    assert autoscaling.describe_scheduled_actions()["ScheduledUpdateGroupActions"] == []

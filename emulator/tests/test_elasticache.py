@@ -222,3 +222,47 @@ def test_global_datastore(emulator, account):
     assert "GlobalReplicationGroupInfo" not in ec.describe_replication_groups(
         ReplicationGroupId="cache")["ReplicationGroups"][0]
     ec.delete_replication_group(ReplicationGroupId="cache")
+
+
+def test_global_member_inherits_from_the_primary(emulator, account):
+    ec = setup(emulator, account)
+    west = setup(emulator, account, "us-west-2")
+    cluster_mode_group(ec)
+    gid = ec.create_global_replication_group(
+        GlobalReplicationGroupIdSuffix="cache", PrimaryReplicationGroupId="cache",
+        GlobalReplicationGroupDescription="global")["GlobalReplicationGroup"]["GlobalReplicationGroupId"]
+    # What the provider sends for a member: no shard count, failover or encryption flags.
+    west.create_replication_group(ReplicationGroupId="cache-west", ReplicationGroupDescription="w",
+                                  GlobalReplicationGroupId=gid, ReplicasPerNodeGroup=1,
+                                  CacheSubnetGroupName="redis", MultiAZEnabled=True,
+                                  KmsKeyId="arn:aws:kms:us-west-2:111111111111:key/west")
+    member = west.describe_replication_groups(ReplicationGroupId="cache-west")["ReplicationGroups"][0]
+    assert member["AutomaticFailover"] == "enabled"
+    assert member["ClusterEnabled"] is True and len(member["NodeGroups"]) == 2
+    assert member["TransitEncryptionEnabled"] is True and member["AtRestEncryptionEnabled"] is True
+    assert member["KmsKeyId"] == "arn:aws:kms:us-west-2:111111111111:key/west"
+    # The member's own parameter group: a copy of the primary's, deletable once the member is gone.
+    clusters = west.describe_cache_clusters(ShowCacheNodeInfo=True)["CacheClusters"]
+    member_group = {c["CacheParameterGroup"]["CacheParameterGroupName"] for c in clusters
+                    if c.get("ReplicationGroupId") == "cache-west"}
+    assert member_group == {f"global-datastore-{gid}"}
+    parameters = west.describe_cache_parameters(CacheParameterGroupName=f"global-datastore-{gid}")["Parameters"]
+    assert {p["ParameterName"]: p["ParameterValue"] for p in parameters}["cluster-enabled"] == "yes"
+    with pytest.raises(ClientError) as error:
+        west.delete_cache_parameter_group(CacheParameterGroupName=f"global-datastore-{gid}")
+    assert code(error) == "InvalidCacheParameterGroupState"
+    with pytest.raises(ClientError) as error:
+        west.create_replication_group(ReplicationGroupId="cache-west2", ReplicationGroupDescription="w",
+                                      GlobalReplicationGroupId=gid, NumNodeGroups=3,
+                                      CacheSubnetGroupName="redis")
+    assert code(error) == "InvalidParameterCombination"
+
+    ec.disassociate_global_replication_group(GlobalReplicationGroupId=gid, ReplicationGroupId="cache-west",
+                                             ReplicationGroupRegion="us-west-2")
+    west.delete_replication_group(ReplicationGroupId="cache-west")
+    west.delete_cache_parameter_group(CacheParameterGroupName=f"global-datastore-{gid}")
+    with pytest.raises(ClientError) as error:
+        west.delete_cache_parameter_group(CacheParameterGroupName="default.redis7")
+    assert code(error) == "InvalidCacheParameterGroupState"
+    assert not [r for r in emulator.resources(account) if r["type"] == "cache_parameter_group"
+                and r["region"] == "us-west-2" and r["id"] != "redis7-cluster"]

@@ -222,3 +222,114 @@ def test_parameter_group_parameters(emulator, account):
         with pytest.raises(ClientError) as error:
             call()
         assert code(error) == "DBParameterGroupNotFound"
+
+
+# --- RDS Proxy -------------------------------------------------------------------
+
+def proxy_setup(emulator, account, azs="ab"):
+    ec2 = emulator.client("ec2", account)
+    vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+    subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.0.{i}.0/24",
+                                 AvailabilityZone=f"us-east-1{az}")["Subnet"]["SubnetId"]
+               for i, az in enumerate(azs)]
+    secret = emulator.client("secretsmanager", account).create_secret(
+        Name="master", SecretString="{}")["ARN"]
+    return subnets, secret
+
+
+def create_proxy(rds, account, subnets, secret, **extra):
+    args = dict(DBProxyName="pg", EngineFamily="POSTGRESQL", RoleArn=f"arn:aws:iam::{account}:role/proxy",
+                Auth=[{"AuthScheme": "SECRETS", "SecretArn": secret, "IAMAuth": "REQUIRED"}],
+                VpcSubnetIds=subnets, RequireTLS=True, IdleClientTimeout=1800)
+    args.update(extra)
+    return rds.create_db_proxy(**args)["DBProxy"]
+
+
+def test_proxy_targets_and_target_group(emulator, account):
+    subnets, secret = proxy_setup(emulator, account)
+    rds = emulator.client("rds", account)
+    key = emulator.client("kms", account).create_key()["KeyMetadata"]["Arn"]
+    db = primary(rds, key, DeletionProtection=False, MultiAZ=False)
+    created = create_proxy(rds, account, subnets, secret)
+    assert created["RequireTLS"] is True and created["Auth"][0]["IAMAuth"] == "REQUIRED"
+    rds.modify_db_proxy_target_group(
+        DBProxyName="pg", TargetGroupName="default",
+        ConnectionPoolConfig={"MaxConnectionsPercent": 90, "MaxIdleConnectionsPercent": 30,
+                              "ConnectionBorrowTimeout": 120, "SessionPinningFilters": ["EXCLUDE_VARIABLE_SETS"],
+                              "InitQuery": "SET statement_timeout = 30000"})
+    group = rds.describe_db_proxy_target_groups(DBProxyName="pg", TargetGroupName="default")["TargetGroups"][0]
+    assert group["ConnectionPoolConfig"] == {
+        "MaxConnectionsPercent": 90, "MaxIdleConnectionsPercent": 30, "ConnectionBorrowTimeout": 120,
+        "SessionPinningFilters": ["EXCLUDE_VARIABLE_SETS"], "InitQuery": "SET statement_timeout = 30000"}
+
+    rds.register_db_proxy_targets(DBProxyName="pg", TargetGroupName="default", DBInstanceIdentifiers=["pg"])
+    target = rds.describe_db_proxy_targets(DBProxyName="pg", TargetGroupName="default")["Targets"][0]
+    instance = rds.describe_db_instances(DBInstanceIdentifier="pg")["DBInstances"][0]
+    assert target["Type"] == "RDS_INSTANCE" and target["RdsResourceId"] == "pg"
+    assert target["Endpoint"] == instance["Endpoint"]["Address"] and target["Port"] == 5432
+    assert target["TargetArn"] == db["DBInstanceArn"]
+    with pytest.raises(ClientError) as err:
+        rds.register_db_proxy_targets(DBProxyName="pg", DBInstanceIdentifiers=["pg"])
+    assert code(err) == "DBProxyTargetAlreadyRegisteredFault"
+
+    rds.modify_db_proxy(DBProxyName="pg", IdleClientTimeout=600, DebugLogging=True)
+    described = rds.describe_db_proxies(DBProxyName="pg")["DBProxies"][0]
+    assert described["IdleClientTimeout"] == 600 and described["DebugLogging"] is True
+
+    rds.deregister_db_proxy_targets(DBProxyName="pg", TargetGroupName="default", DBInstanceIdentifiers=["pg"])
+    assert rds.describe_db_proxy_targets(DBProxyName="pg")["Targets"] == []
+    with pytest.raises(ClientError) as err:
+        rds.deregister_db_proxy_targets(DBProxyName="pg", DBInstanceIdentifiers=["pg"])
+    assert code(err) == "DBProxyTargetNotFoundFault"
+    rds.delete_db_proxy(DBProxyName="pg")
+    with pytest.raises(ClientError) as err:
+        rds.describe_db_proxies(DBProxyName="pg")
+    assert code(err) == "DBProxyNotFoundFault"
+
+
+@pytest.mark.parametrize("call", [
+    lambda rds: rds.delete_db_proxy(DBProxyName="nope"),
+    lambda rds: rds.describe_db_proxy_targets(DBProxyName="nope"),
+    lambda rds: rds.describe_db_proxy_target_groups(DBProxyName="nope"),
+    lambda rds: rds.register_db_proxy_targets(DBProxyName="nope", DBInstanceIdentifiers=["x"]),
+    lambda rds: rds.modify_db_proxy_target_group(DBProxyName="nope", TargetGroupName="default"),
+    lambda rds: rds.modify_db_proxy(DBProxyName="nope", RequireTLS=True),
+])
+def test_unknown_proxy(emulator, account, call):
+    with pytest.raises(ClientError) as err:
+        call(emulator.client("rds", account))
+    assert code(err) == "DBProxyNotFoundFault"
+
+
+def test_proxy_refuses_bad_targets(emulator, account):
+    subnets, secret = proxy_setup(emulator, account)
+    rds = emulator.client("rds", account)
+    key = emulator.client("kms", account).create_key()["KeyMetadata"]["Arn"]
+    primary(rds, key, DeletionProtection=False, MultiAZ=False)
+    create_proxy(rds, account, subnets, secret, DBProxyName="my", EngineFamily="MYSQL")
+    with pytest.raises(ClientError) as err:
+        rds.register_db_proxy_targets(DBProxyName="my", DBInstanceIdentifiers=["pg"])
+    assert code(err) == "InvalidDBInstanceState"
+    with pytest.raises(ClientError) as err:
+        rds.register_db_proxy_targets(DBProxyName="my", DBInstanceIdentifiers=["missing"])
+    assert code(err) == "DBInstanceNotFound"
+    with pytest.raises(ClientError) as err:
+        rds.describe_db_proxy_targets(DBProxyName="my", TargetGroupName="other")
+    assert code(err) == "DBProxyTargetGroupNotFoundFault"
+    with pytest.raises(ClientError) as err:
+        rds.modify_db_proxy_target_group(DBProxyName="my", TargetGroupName="default",
+                                         ConnectionPoolConfig={"MaxConnectionsPercent": 20,
+                                                               "MaxIdleConnectionsPercent": 50})
+    assert code(err) == "InvalidParameterValue"
+
+
+@pytest.mark.parametrize("azs, extra", [
+    ("a", {}),
+    ("ab", {"RoleArn": "proxy-role"}),
+    ("ab", {"Auth": [{"AuthScheme": "SECRETS", "SecretArn": "plain-password"}]}),
+])
+def test_proxy_creation_checks(emulator, account, azs, extra):
+    subnets, secret = proxy_setup(emulator, account, azs)
+    with pytest.raises(ClientError) as err:
+        create_proxy(emulator.client("rds", account), account, subnets, secret, **extra)
+    assert code(err) == "InvalidParameterValue"

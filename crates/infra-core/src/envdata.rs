@@ -131,6 +131,9 @@ pub struct EnvFile {
     pub name: String,
     pub path: PathBuf,
     pub data: Environment,
+    /// The whole document, for the sections infra does not type (the layers'
+    /// own settings, checked against `rules/production.toml`).
+    pub raw: serde_json::Value,
 }
 
 /// All environment files of the repository.
@@ -138,6 +141,8 @@ pub struct EnvFile {
 pub struct EnvSet {
     pub dir: PathBuf,
     pub files: Vec<EnvFile>,
+    /// The production floors (`rules/production.toml` beside the files).
+    pub minimums: crate::minimums::Minimums,
 }
 
 impl EnvSet {
@@ -159,9 +164,15 @@ impl EnvSet {
             .into_iter()
             .map(|path| load_file(&path))
             .collect::<Result<Vec<_>, _>>()?;
+        let minimums =
+            crate::minimums::Minimums::load(dir).map_err(|message| EnvDataError::Parse {
+                path: dir.join("rules/production.toml"),
+                message,
+            })?;
         Ok(EnvSet {
             dir: dir.to_path_buf(),
             files,
+            minimums,
         })
     }
 
@@ -190,6 +201,7 @@ impl EnvSet {
     ) -> Result<(&EnvFile, Vec<String>), EnvDataError> {
         let env = self.get(name)?;
         let mut violations = rules::check_environment(env);
+        violations.extend(self.minimums.check(env));
         violations.extend(rules::check_cidr_overlaps(&self.files));
         if !violations.is_empty() {
             return Err(EnvDataError::Invalid(violations));
@@ -220,6 +232,7 @@ impl EnvSet {
             .iter()
             .flat_map(rules::check_environment)
             .collect();
+        v.extend(self.files.iter().flat_map(|f| self.minimums.check(f)));
         v.extend(rules::check_cidr_overlaps(&self.files));
         v
     }
@@ -230,10 +243,15 @@ fn load_file(path: &Path) -> Result<EnvFile, EnvDataError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let data: Environment = serde_json::from_str(&text).map_err(|e| EnvDataError::Parse {
+    let raw: serde_json::Value = serde_json::from_str(&text).map_err(|e| EnvDataError::Parse {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
+    let data: Environment =
+        serde_json::from_value(raw.clone()).map_err(|e| EnvDataError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -242,6 +260,7 @@ fn load_file(path: &Path) -> Result<EnvFile, EnvDataError> {
         name,
         path: path.to_path_buf(),
         data,
+        raw,
     })
 }
 

@@ -7,6 +7,7 @@ pub mod envdata;
 pub mod error;
 pub mod executor;
 pub mod graph;
+pub mod minimums;
 pub mod ops;
 pub mod printer;
 pub mod rules;

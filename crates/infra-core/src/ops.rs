@@ -249,11 +249,11 @@ impl<'c, 'a> StackRun<'c, 'a> {
                         input.stack
                     )));
                 }
+                // Terraform leaves null outputs out of its state: a deployed
+                // upstream without the output means null (that every wired
+                // output is declared is checked statically, tests/wiring.rs).
                 None => {
-                    return Err(Stop::Failed(format!(
-                        "stack `{}` has no output `{}`, which `stacks.toml` wires into `{}` variable `{var}`",
-                        input.stack, input.output, self.inst.layer
-                    )));
+                    vars.insert(var.clone(), Value::Null);
                 }
             }
         }
@@ -649,6 +649,28 @@ pub fn run_graph(ctx: &Ctx, op: Operation, only: Option<&[String]>) -> Vec<Stack
         .flatten()
         .filter(|r| only.is_none_or(|layers| layers.contains(&r.layer)))
         .collect()
+}
+
+/// `terraform show -json` of the plan that `infra plan` saved for a stack
+/// (`<work>/plan`): the document the plan gate (`infra check`) and the cost
+/// estimate (`infra cost`) read. Run after [`run_graph`] with
+/// [`Operation::Plan`], for stacks whose report is `Changes` or `Unchanged`.
+pub fn show_plan(ctx: &Ctx, inst: &StackInstance) -> Result<Value, TerraformError> {
+    let dir = ctx.settings.stacks_dir().join(&inst.layer);
+    let work = ctx.settings.work_dir(&inst.id);
+    let args = [
+        "show".to_string(),
+        "-json".into(),
+        "-no-color".into(),
+        work.join("plan").display().to_string(),
+    ];
+    let _permit = ctx.slots.acquire();
+    let none = |_: Event| {};
+    let log = ctx.settings.log_file(&inst.id);
+    let run = ctx.tf.run_ok(&dir, &work, &args, &log, &none, false)?;
+    serde_json::from_str(&run.stdout).map_err(|e| {
+        TerraformError::Output(format!("`terraform show -json` of `{}`: {e}", inst.id))
+    })
 }
 
 const CALLER_IDENTITY_TF: &str = include_str!("../assets/caller-identity/main.tf");

@@ -329,12 +329,14 @@ mod tests {
     fn load(name: &str) -> EnvFile {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join(format!("../../infrastructure/environments/{name}.json"));
-        let data: Environment =
+        let raw: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let data: Environment = serde_json::from_value(raw.clone()).unwrap();
         EnvFile {
             name: name.into(),
             path,
             data,
+            raw,
         }
     }
 

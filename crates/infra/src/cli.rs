@@ -17,7 +17,8 @@ the managed emulator), INFRA_TERRAFORM (terraform executable, default `terraform
 
 Exit codes:
   0    success
-  1    failure: a stack failed, terraform error, emulator failure, a doctor check failed
+  1    failure: a stack failed, terraform error, emulator failure, a doctor check failed,
+       `check`: a policy violation not in the allow-list, `cost --strict`: an unpriced resource
   2    `infra plan` only: changes pending
   3    invalid input: bad flags, unknown environment or region, invalid environment data,
        missing `--confirm`, wrong AWS account
@@ -83,6 +84,57 @@ pub enum Command {
     Validate,
     /// Manage the local emulator.
     Emulator(EmulatorArgs),
+    /// The plan gate: plan every stack (or read saved plans) and evaluate the
+    /// Rego policies in `policy/` (exit 1 on a violation not in the allow-list).
+    Check(CheckArgs),
+    /// Monthly cost estimate per stack, region and environment from the plans
+    /// (or saved plans), with `pricing/prices.json`; `--compare` for a change.
+    Cost(CostArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanSource {
+    /// Read saved plans (`terraform show -json` output, one `<stack-id>.json`
+    /// per stack) from this directory instead of planning.
+    #[arg(long, value_name = "DIR")]
+    pub plan_dir: Option<std::path::PathBuf>,
+    /// Also write the plan documents made by this run to this directory.
+    #[arg(long, value_name = "DIR", conflicts_with = "plan_dir")]
+    pub save_plans: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub source: PlanSource,
+    /// Write SARIF 2.1.0 (GitHub code scanning) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub sarif: Option<std::path::PathBuf>,
+    /// Policy directory (default `<root>/policy`).
+    #[arg(long, value_name = "DIR")]
+    pub policy_dir: Option<std::path::PathBuf>,
+    /// Allow-list (default `<policy dir>/exceptions.toml`).
+    #[arg(long, value_name = "FILE")]
+    pub exceptions: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CostArgs {
+    #[command(flatten)]
+    pub source: PlanSource,
+    /// Compare against the saved plans in this directory (the base, e.g. main):
+    /// what the change adds or saves per month.
+    #[arg(long, value_name = "BASE_DIR")]
+    pub compare: Option<std::path::PathBuf>,
+    /// Price table (default `<root>/pricing/prices.json`).
+    #[arg(long, value_name = "FILE")]
+    pub prices: Option<std::path::PathBuf>,
+    /// One line per priced resource.
+    #[arg(long)]
+    pub detail: bool,
+    /// Exit 1 when a resource cannot be priced.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]

@@ -174,6 +174,9 @@ fn round_trip(env: &str) {
     );
 
     run(home, &["plan", "--env", env], 0);
+    if env == "prod" {
+        plan_gate(home);
+    }
 
     // Production keeps its state buckets (and their keys): `--include-bootstrap`
     // is refused there, so the only resources allowed to remain are the
@@ -202,6 +205,54 @@ fn round_trip(env: &str) {
         );
     }
     assert_eq!(after, before, "resources left behind in account {account}");
+}
+
+/// The plan gate over the deployed prod's plans: `infra check` (Rego
+/// policies, SARIF), `infra cost` (every resource priced) and checkov over the
+/// same saved plans (scripts/lib/checkov-plans; CHECKOV names the binary).
+fn plan_gate(home: &Path) {
+    let plans = home.join("prod-plans");
+    let sarif = home.join("gate.sarif");
+    let out = run(
+        home,
+        &[
+            "check",
+            "--env",
+            "prod",
+            "--save-plans",
+            plans.to_str().unwrap(),
+            "--sarif",
+            sarif.to_str().unwrap(),
+        ],
+        0,
+    );
+    assert!(out.contains("passed:"), "{out}");
+    let s: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    assert_eq!(s["version"], "2.1.0");
+
+    let out = run(
+        home,
+        &["cost", "--plan-dir", plans.to_str().unwrap(), "--json"],
+        0,
+    );
+    let j: Value = serde_json::from_str(&out).unwrap();
+    assert!(j["totals"]["monthly"].as_f64().unwrap() > 0.0, "{out}");
+    assert_eq!(
+        j["totals"]["unpriced"], 0,
+        "every prod resource is priced: {out}"
+    );
+
+    let checkov = std::process::Command::new(format!("{ROOT}/scripts/lib/checkov-plans"))
+        .arg(&plans)
+        .arg(home.join("checkov"))
+        .output()
+        .unwrap();
+    assert!(
+        checkov.status.success(),
+        "checkov found failures over the prod plans:\n{}\n{}",
+        String::from_utf8_lossy(&checkov.stdout),
+        String::from_utf8_lossy(&checkov.stderr)
+    );
 }
 
 #[test]

@@ -59,6 +59,28 @@ const CASES: &[Case] = &[
         message: &["security.kms_deletion_window_days", "at least 30"],
     },
     Case {
+        name: "production below a floor of rules/production.toml",
+        setup: |r| {
+            let rules = r.root().join("infrastructure/environments/rules");
+            std::fs::create_dir_all(&rules).unwrap();
+            std::fs::write(
+                rules.join("production.toml"),
+                "[[minimum]]\nfield = \"postgres.multi_az\"\nequals = true\nwhy = \"a standby in another AZ\"\n",
+            )
+            .unwrap();
+            r.edit_env("prod", |v| {
+                v["postgres"] = serde_json::json!({ "multi_az": false })
+            })
+        },
+        args: &["up", "--env", "prod"],
+        message: &[
+            "prod.json",
+            "postgres.multi_az",
+            "needs true",
+            "a standby in another AZ",
+        ],
+    },
+    Case {
         name: "account id not 12 digits",
         setup: |r| r.edit_env("dev", |v| v["account_id"] = "1234".into()),
         args: &["validate"],

@@ -252,6 +252,8 @@ def _elasticache(b: Any) -> Iterator[tuple[str, str]]:
                             ("user_groups", "user_group"),
                             ("global", "global_replication_group")):
         for key in extra.get(attribute, {}) or {}:
+            if kind == "cache_parameter_group" and str(key).startswith("default."):
+                continue  # AWS's default groups exist in every region
             yield kind, str(key)
 
 
@@ -285,7 +287,8 @@ COLLECTORS: dict[str, Collector] = {
     "rds": _attr(("databases", "db_instance"), ("clusters", "db_cluster"),
                  ("global_clusters", "global_cluster"), ("subnet_groups", "db_subnet_group"),
                  ("db_parameter_groups", "db_parameter_group"),
-                 ("db_cluster_parameter_groups", "db_cluster_parameter_group")),
+                 ("db_cluster_parameter_groups", "db_cluster_parameter_group"),
+                 ("db_proxies", "db_proxy")),
     "elbv2": _attr(("load_balancers", "load_balancer"), ("target_groups", "target_group")),
     "route53": _attr(("zones", "hosted_zone"), ("health_checks", "health_check")),
     "cloudwatch": _attr(("alarms", "alarm"), ("dashboards", "dashboard")),

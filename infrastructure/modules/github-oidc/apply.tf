@@ -121,6 +121,7 @@ data "aws_iam_policy_document" "apply" {
 }
 
 resource "aws_iam_policy" "boundary" {
+  #checkov:skip=CKV_AWS_355:The apply role creates the platform itself: each platform service (var.apply_services) on any resource, but only in the environment's regions (aws:RequestedRegion), IAM only for <name_prefix>-* names, bounded by this boundary.
   name        = local.boundary_name
   description = "Permissions boundary of the GitHub apply role: the most it can ever do, whatever its own policy says."
   policy      = data.aws_iam_policy_document.apply.json
@@ -139,6 +140,7 @@ resource "aws_iam_role" "apply" {
 }
 
 resource "aws_iam_policy" "apply" {
+  #checkov:skip=CKV_AWS_355:The apply role creates the platform itself: each platform service (var.apply_services) on any resource, but only in the environment's regions (aws:RequestedRegion), IAM only for <name_prefix>-* names, bounded by this boundary.
   name        = local.apply_role_name
   description = "Least-privilege apply permissions of the ${var.name_prefix} platform."
   policy      = data.aws_iam_policy_document.apply.json

@@ -110,6 +110,7 @@ resource "aws_subnet" "data" {
 }
 
 resource "aws_eip" "nat" {
+  #checkov:skip=CKV2_AWS_19:The address belongs to a NAT gateway (aws_nat_gateway.allocation_id), not to an EC2 instance.
   for_each = toset(distinct(values(local.nat_azs)))
 
   domain = "vpc"

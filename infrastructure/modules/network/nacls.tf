@@ -14,6 +14,8 @@ resource "aws_default_network_acl" "this" {
 # EKS pods, reached from the load balancers, talking to the internet through
 # NAT and to AWS through endpoints): allow all; security groups filter.
 resource "aws_network_acl" "open" {
+  #checkov:skip=CKV2_AWS_1:Attached through subnet_ids to every public and private subnet; the for_each indirection hides the link from checkov's graph.
+  #checkov:skip=CKV_AWS_231:Port 3389 lies in the NAT gateways' and load balancers' ephemeral range (1024-65535): denying it here would drop return traffic. No Windows hosts exist; security groups admit no 3389.
   for_each = {
     public  = [for az in local.azs : aws_subnet.public[az].id]
     private = [for az in local.azs : aws_subnet.private[az].id]
@@ -21,6 +23,17 @@ resource "aws_network_acl" "open" {
 
   vpc_id     = aws_vpc.this.id
   subnet_ids = each.value
+
+  # FTP and SSH from anywhere are refused before the allow (nothing here
+  # serves them; below 1024, so no ephemeral return traffic is affected).
+  ingress {
+    rule_no    = 50
+    action     = "deny"
+    protocol   = "tcp"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 20
+    to_port    = 22
+  }
 
   ingress {
     rule_no    = 100

@@ -1,4 +1,5 @@
 resource "aws_config_configuration_recorder" "this" {
+  #checkov:skip=CKV2_AWS_48:All supported types are recorded; global types (IAM) only in the primary region (include_global_resource_types), so they are not recorded twice.
   count = var.config.enabled ? 1 : 0
 
   name     = var.name_prefix

@@ -1,4 +1,5 @@
 resource "aws_guardduty_detector" "this" {
+  #checkov:skip=CKV2_AWS_3:Each environment is its own account outside an AWS Organization (decision 0003); GuardDuty is enabled in every account and region by this module instead of by a delegated administrator.
   count = var.guardduty.enabled ? 1 : 0
 
   enable                       = true

@@ -1,5 +1,6 @@
 # Environment-wide layer: CloudTrail and its bucket, the password policy, the AWS Config
-# role, and the GitHub OIDC roles. Runs once per environment, in the primary region.
+# role, the GitHub OIDC roles and the cost controls (budget, anomaly detection, cost
+# allocation tags). Runs once per environment, in the primary region.
 
 module "environment" {
   source = "../../modules/environment"
@@ -22,6 +23,7 @@ provider "aws" {
 locals {
   security = module.environment.security
   github   = module.environment.github
+  cost     = module.environment.settings.cost
 }
 
 module "audit" {
@@ -49,6 +51,20 @@ module "github_oidc" {
     buckets   = module.environment.state_buckets
     kms_alias = module.environment.state_key_alias
   }
+}
+
+module "cost_controls" {
+  source = "../../modules/cost-controls"
+
+  name_prefix = module.environment.name_prefix
+  budget = {
+    monthly_limit_usd     = local.cost.monthly_budget_usd
+    forecast_thresholds   = try(local.cost.forecast_thresholds, [80, 100])
+    actual_thresholds     = try(local.cost.actual_thresholds, [100])
+    anomaly_threshold_usd = try(local.cost.anomaly_threshold_usd, 100)
+  }
+  alert_emails                = try(local.cost.alert_emails, [])
+  key_deletion_window_in_days = local.security.kms_deletion_window_days
 }
 
 check "runs_in_primary_region" {

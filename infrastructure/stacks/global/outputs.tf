@@ -32,3 +32,13 @@ output "github_apply_role_arn" {
   description = "Role GitHub Actions assumes to apply (the environment's deployment environment only)."
   value       = module.github_oidc.apply_role_arn
 }
+
+output "cost_alerts_topic_arn" {
+  description = "KMS-encrypted SNS topic of the budget and cost anomaly alerts."
+  value       = module.cost_controls.topic_arn
+}
+
+output "budget_name" {
+  description = "The environment's monthly cost budget (alerts at 80% and 100% of the forecast)."
+  value       = module.cost_controls.budget_name
+}

@@ -1,11 +1,14 @@
 //! One file per command; this module dispatches and holds what they share.
 
+mod check;
+mod cost;
 mod destroy;
 mod doctor;
 mod emulator;
 mod graph;
 mod output;
 mod plan;
+mod plans;
 mod up;
 mod validate;
 
@@ -51,6 +54,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Doctor => doctor::run(&settings, &printer),
         Command::Validate => validate::run(&settings, &printer),
         Command::Emulator(a) => emulator::run(&settings, &printer, &a),
+        Command::Check(a) => check::run(&settings, &printer, &a),
+        Command::Cost(a) => cost::run(&settings, &printer, &a),
     }
 }
 
@@ -127,6 +132,19 @@ pub fn run_stacks(
     op: Operation,
     only: Option<&[String]>,
 ) -> Result<RunReport> {
+    run_stacks_then(s, p, l, op, only, |_, _| ()).map(|(r, ())| r)
+}
+
+/// [`run_stacks`], then `after` with the run's context and stack reports
+/// (e.g. `terraform show -json` of the plans just made).
+pub fn run_stacks_then<R>(
+    s: &Settings,
+    p: &Printer,
+    l: &Loaded,
+    op: Operation,
+    only: Option<&[String]>,
+    after: impl FnOnce(&Ctx, &[StackReport]) -> R,
+) -> Result<(RunReport, R)> {
     let started = Instant::now();
     let procs = Processes::new();
     let may_start = op == Operation::Up;
@@ -149,6 +167,7 @@ pub fn run_stacks(
         board: Board::default(),
     };
     let stacks = ops::run_graph(&ctx, op, only);
+    let extra = after(&ctx, &stacks);
     let command = match op {
         Operation::Up => "up",
         Operation::Plan => "plan",
@@ -156,7 +175,7 @@ pub fn run_stacks(
         Operation::Output => "output",
     };
     let exit_code = exit_code(&stacks, op, procs.interrupted());
-    Ok(RunReport {
+    let report = RunReport {
         command: command.into(),
         env: l.env.name.clone(),
         target: s.target.as_str().into(),
@@ -165,7 +184,8 @@ pub fn run_stacks(
         wall_secs: started.elapsed().as_secs_f64(),
         emulator,
         exit_code,
-    })
+    };
+    Ok((report, extra))
 }
 
 pub fn exit_code(stacks: &[StackReport], op: Operation, interrupted: bool) -> i32 {

@@ -17,9 +17,18 @@ and ``arn:aws:ce::<account>:anomalysubscription/<uuid>``. Bad values →
 ``ValidationException``. A monitor used by a subscription can still be deleted
 on AWS; it is then dropped from the subscription's list.
 
+Cost allocation tags (``aws_ce_cost_allocation_tag``): UpdateCostAllocationTagsStatus
+(``CostAllocationTagsStatus``: 1 to 20 ``{TagKey, Status Active|Inactive}``; answers
+``Errors`` per key, empty here) and ListCostAllocationTags (filters ``TagKeys``,
+``Status``, ``Type``; entries ``{TagKey, Type UserDefined, Status, LastUpdatedDate}``).
+On AWS a key can only be activated once it has been seen on a resource of the
+account (it then shows up as Inactive); the emulator accepts any key and lists
+only keys whose status was set. The status is account configuration, not a
+resource: deactivating leaves the key listed as Inactive, as on AWS.
+
 moto gap (5.2.1): moto's Cost Explorer has cost categories only; anomaly
 monitors and subscriptions are not implemented (``aws_ce_anomaly_monitor``
-fails), and its tagging answers any ARN.
+fails), nor are cost allocation tags, and its tagging answers any ARN.
 
 Extension: methods added to moto's ``CostExplorerResponse``; monitors and
 subscriptions kept as moto models in dicts of the Cost Explorer backend (so the
@@ -262,14 +271,49 @@ class Handlers:
         return json.dumps({})
 
 
+def _tag_status(backend: Any) -> dict[str, dict[str, str]]:
+    # Plain dicts (account configuration), not models: the inventory does not list them.
+    if "cost_allocation_tags" not in backend.__dict__:
+        backend.__dict__["cost_allocation_tags"] = {}
+    return backend.__dict__["cost_allocation_tags"]
+
+
+class TagHandlers:
+    def update_cost_allocation_tags_status(self) -> str:
+        params = json.loads(self.body or "{}")
+        entries = params.get("CostAllocationTagsStatus") or []
+        if not 1 <= len(entries) <= 20:
+            raise ValidationException("CostAllocationTagsStatus must hold 1 to 20 entries.")
+        store = _tag_status(self.ce_backend)
+        for e in entries:
+            key, status = e.get("TagKey"), e.get("Status")
+            if not key or status not in ("Active", "Inactive"):
+                raise ValidationException("Each entry needs a TagKey and a Status Active or Inactive.")
+            store[key] = {"TagKey": key, "Type": "UserDefined", "Status": status,
+                          "LastUpdatedDate": _today()}
+        return json.dumps({"Errors": []})
+
+    def list_cost_allocation_tags(self) -> str:
+        params = json.loads(self.body or "{}")
+        found = list(_tag_status(self.ce_backend).values())
+        if params.get("TagKeys"):
+            found = [t for t in found if t["TagKey"] in params["TagKeys"]]
+        if params.get("Status"):
+            found = [t for t in found if t["Status"] == params["Status"]]
+        if params.get("Type"):
+            found = [t for t in found if t["Type"] == params["Type"]]
+        return json.dumps({"CostAllocationTags": sorted(found, key=lambda t: t["TagKey"])})
+
+
 def apply() -> None:
     from moto.ce.responses import CostExplorerResponse
 
     if getattr(CostExplorerResponse, "_infra_emulator", False):
         return
-    for name, func in vars(Handlers).items():
-        if not name.startswith("_") and callable(func):
-            setattr(CostExplorerResponse, name, func)
+    for handlers in (Handlers, TagHandlers):
+        for name, func in vars(handlers).items():
+            if not name.startswith("_") and callable(func):
+                setattr(CostExplorerResponse, name, func)
 
     original = {n: getattr(CostExplorerResponse, n)
                 for n in ("list_tags_for_resource", "tag_resource", "untag_resource")}

@@ -37,6 +37,12 @@ AWS behaviour (API 2017-11-01, rest-json):
 - Pod Identity associations: ids ``a-`` + 17 characters, ARN
   ``podidentityassociation/<cluster>/<id>``, one per namespace/service account.
 - TagResource/UntagResource/ListTagsForResource for every ARN above.
+- A node group's Auto Scaling group (``resources.autoScalingGroups``) is a
+  real group to EC2 Auto Scaling: PutScheduledUpdateGroupAction accepts it
+  (the scale-down schedules of dev), and deleting the node group deletes the
+  group's scheduled actions. A scheduled action on a group that is neither an
+  Auto Scaling group nor a node group's is a ValidationError ("AutoScalingGroup
+  name not found"), as on AWS.
 Unknown cluster/add-on/entry/association: 404 ResourceNotFoundException;
 duplicates: 409 ResourceInUseException; bad values: 400 InvalidParameterException.
 
@@ -45,6 +51,9 @@ invented remoteAccess and no updateConfig on node groups (replacement),
 UpdateClusterConfig answers a cluster instead of an update, no DescribeUpdate,
 tags only on clusters, and add-ons, access entries, access policies and Pod
 Identity associations are 404.
+
+moto (5.2.1) also accepts a scheduled action for any group name, existing or
+not, and keeps it forever.
 
 Extension (in moto's terms): a subclass of moto's ``EKSResponse`` serving every
 EKS path (``moto.eks.urls.url_paths``), with the missing operations; the new
@@ -833,7 +842,37 @@ def apply() -> None:
         cluster = self._cluster()
         nodegroup = self.eks_backend.delete_nodegroup(
             cluster_name=cluster.name, nodegroup_name=self._get_param("nodegroupName"))
+        # The node group's Auto Scaling group goes with it, and its scheduled actions.
+        groups = {g["name"] for g in nodegroup.resources.get("autoScalingGroups", [])}
+        from moto.autoscaling.models import autoscaling_backends
+        actions = autoscaling_backends[self.current_account][self.region].scheduled_actions
+        for action_name in [n for n, a in actions.items()
+                            if a.auto_scaling_group_name in groups]:
+            del actions[action_name]
         return ActionResult({"nodegroup": snapshot(nodegroup, "DELETING")})
+
+    def nodegroup_autoscaling_groups(account: str, region: str) -> set[str]:
+        from moto.eks.models import eks_backends
+        if account not in eks_backends or region not in eks_backends[account]:
+            return set()
+        return {g["name"] for c in eks_backends[account][region].clusters.values()
+                for ng in c.nodegroups.values()
+                for g in ng.resources.get("autoScalingGroups", [])}
+
+    from moto.autoscaling.exceptions import ValidationError as AutoScalingValidationError
+    from moto.autoscaling.models import AutoScalingBackend
+
+    if not getattr(AutoScalingBackend, "_infra_emulator_eks_schedules", False):
+        original_put_scheduled = AutoScalingBackend.put_scheduled_update_group_action
+
+        def put_scheduled_update_group_action(self: Any, name: str, *args: Any, **kw: Any) -> Any:
+            if name not in self.autoscaling_groups and name not in nodegroup_autoscaling_groups(
+                    self.account_id, self.region_name):
+                raise AutoScalingValidationError(f"AutoScalingGroup name not found - {name}")
+            return original_put_scheduled(self, name, *args, **kw)
+
+        AutoScalingBackend.put_scheduled_update_group_action = put_scheduled_update_group_action
+        AutoScalingBackend._infra_emulator_eks_schedules = True
 
     EKSExtendedResponse.delete_nodegroup = delete_nodegroup
 

@@ -27,7 +27,11 @@ AWS behaviour provided:
 - Global datastores: Create/Describe/Modify/Delete
   ``GlobalReplicationGroup`` (id ``ldgnf-<suffix>`` as AWS prefixes it), a
   secondary replication group in another region joins with
-  ``GlobalReplicationGroupId``; ``DisassociateGlobalReplicationGroup``; members
+  ``GlobalReplicationGroupId`` and inherits the primary's node groups, cluster
+  mode, automatic failover and encryption (a different shard count →
+  ``InvalidParameterCombination``) and gets a parameter group of its own
+  (``global-datastore-<id>``, a copy of the primary's), which can be deleted
+  once the member is gone (the provider does so); ``DisassociateGlobalReplicationGroup``; members
   reported with ``ShowMemberInfo``.
 
 moto gap (5.2.1): the member clusters of a replication group were never
@@ -175,10 +179,10 @@ def apply() -> None:
 
     def delete_cache_parameter_group(self):  # type: ignore[no-untyped-def]
         backend = self.elasticache_backend
-        name = self._get_param("CacheParameterGroupName")
-        group = parameter_group(backend, name)
+        name = self._get_param("CacheParameterGroupName") or ""
         if name.startswith("default."):
             raise error("InvalidCacheParameterGroupState", "Default parameter groups cannot be deleted.")
+        group = parameter_group(backend, name)
         users = [rg.replication_group_id for rg in backend.replication_groups.values()
                  if rg.cache_parameter_group_name == name] + \
                 [c.cache_cluster_id for c in backend.cache_clusters.values()
@@ -290,6 +294,41 @@ def apply() -> None:
                 kwargs["engine_version"] = ggroup["EngineVersion"]
             if not kwargs.get("cache_node_type"):
                 kwargs["cache_node_type"] = ggroup["CacheNodeType"]
+            # A member inherits the primary's shards, cluster mode, automatic
+            # failover and encryption, as on AWS.
+            primary_member = next((m for m in ggroup["members"] if m["Role"] == "PRIMARY"), None)
+            primary_rg = member_rg(self.account_id, primary_member) if primary_member else None
+            if kwargs.get("num_node_groups") and primary_rg is not None \
+                    and int(kwargs["num_node_groups"]) != len(primary_rg.node_groups):
+                raise error("InvalidParameterCombination",
+                            "A Global Datastore member has the Global Datastore's number of node groups.")
+            if primary_rg is not None:
+                cluster_mode = bool(primary_rg.cluster_enabled)
+                kwargs["num_node_groups"] = len(primary_rg.node_groups)
+                if kwargs.get("automatic_failover_enabled") is None:
+                    kwargs["automatic_failover_enabled"] = primary_rg.automatic_failover == "enabled"
+                if kwargs.get("transit_encryption_enabled") is None:
+                    kwargs["transit_encryption_enabled"] = bool(primary_rg.transit_encryption_enabled)
+                if kwargs.get("at_rest_encryption_enabled") is None:
+                    kwargs["at_rest_encryption_enabled"] = bool(primary_rg.at_rest_encryption_enabled)
+                if cluster_mode:
+                    kwargs["cluster_mode"] = "enabled"
+                # The member gets a parameter group of its own, a copy of the
+                # primary's; the provider deletes it after deleting the member.
+                primary_backend = elasticache_backends[self.account_id][primary_member["ReplicationGroupRegion"]]
+                source = parameter_group(primary_backend, primary_rg.cache_parameter_group_name or default_group_name(
+                    primary_rg.engine, primary_rg.engine_version, cluster_mode))
+                member_group = f"global-datastore-{gid}"
+                groups = state(self)["parameter_groups"]
+                if member_group not in groups:
+                    groups[member_group] = {
+                        "CacheParameterGroupName": member_group,
+                        "CacheParameterGroupFamily": source["CacheParameterGroupFamily"],
+                        "Description": f"Parameter group of the Global Datastore {gid} member",
+                        "IsGlobal": True, "ARN": arn(self, "parametergroup", member_group),
+                        "parameters": {k: dict(v) for k, v in source["parameters"].items()}}
+                pg_name = member_group
+                kwargs["cache_parameter_group_name"] = member_group
         if not cluster_mode and kwargs.get("num_cache_clusters") and not kwargs.get("replicas_per_node_group"):
             kwargs["replicas_per_node_group"] = int(kwargs["num_cache_clusters"]) - 1
         rg = original_create_rg(self, **kwargs)

@@ -32,13 +32,32 @@ AWS behaviour provided:
   ``IsModifiable`` (``Source`` filter honoured); ``ResetDBParameterGroup``
   (all or named parameters); unknown group → ``DBParameterGroupNotFound``.
 
+- RDS Proxy: ``DeleteDBProxy``, ``DescribeDBProxyTargetGroups``,
+  ``DescribeDBProxyTargets``, ``ModifyDBProxyTargetGroup``,
+  ``RegisterDBProxyTargets`` and ``DeregisterDBProxyTargets`` of an unknown
+  proxy → ``DBProxyNotFoundFault``, of an unknown target group →
+  ``DBProxyTargetGroupNotFoundFault`` (``TargetGroupName`` honoured, ``default``
+  when omitted); registering an unknown instance → ``DBInstanceNotFound``, one
+  of another engine family (a PostgreSQL instance behind a MYSQL proxy) →
+  ``InvalidDBInstanceState``, one registered already →
+  ``DBProxyTargetAlreadyRegisteredFault``; a target reports the instance's
+  endpoint, port and ARN; deregistering an unregistered target →
+  ``DBProxyTargetNotFoundFault``. ``CreateDBProxy`` needs an IAM role ARN, an
+  ``Auth`` entry with a Secrets Manager secret ARN (unless IAM-only) and subnets
+  in at least two AZs (``InvalidParameterValue``). ``ModifyDBProxy`` changes
+  ``RequireTLS``, ``IdleClientTimeout``, ``DebugLogging``, ``Auth``,
+  ``RoleArn`` and security groups. ``ModifyDBProxyTargetGroup`` stores
+  ``InitQuery``.
+
 moto gap (5.2.1): every instance had ``db-M5ENSHXFPU6XHZ4G4ZEI5QIO2U``, so a
 second instance in a region (a replica included) was read back as the first
 ("not found", destroy hung); the read replica was a shallow copy of its source
 (shared tags and lists), and a cross-region one looked its subnet and
 parameter group up in the source's region (DBSubnetGroupNotFoundFault, 500);
 Performance Insights and monitoring were not stored; ``ResetDBParameterGroup`` did not exist and apply methods were
-not checked.
+not checked; RDS Proxy calls on an unknown proxy failed with a 500 (KeyError),
+targets were never checked and had no endpoint, port or ARN, target group names
+were ignored and ``ModifyDBProxy`` did not exist.
 """
 
 from __future__ import annotations
@@ -328,6 +347,9 @@ def apply() -> None:
             group.parameters.pop(parameter_name, None)
         return ActionResult({"DBParameterGroupName": group.name})
 
+    apply_proxy(RDSBackend, RDSResponse, ActionResult, RDSClientError, DBInstanceNotFoundError,
+                InvalidParameterCombination)
+
     DBInstance.__init__ = __init__
     DBInstance.update = update
     RDSBackend.describe_db_instances = describe_db_instances
@@ -338,3 +360,178 @@ def apply() -> None:
     RDSResponse.reset_db_parameter_group = reset_db_parameter_group
     DBInstance._infra_emulator = True
     _ = rds_backends
+
+
+ENGINE_FAMILIES = {"postgres": "POSTGRESQL", "aurora-postgresql": "POSTGRESQL", "mysql": "MYSQL",
+                   "mariadb": "MYSQL", "aurora-mysql": "MYSQL"}
+ROLE_ARN = r"^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"
+SECRET_ARN = r"^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$"
+
+
+def apply_proxy(RDSBackend, RDSResponse, ActionResult, RDSClientError, DBInstanceNotFoundError,  # type: ignore[no-untyped-def]
+                InvalidParameterCombination) -> None:
+    """RDS Proxy: errors for unknown names, checked targets, ModifyDBProxy."""
+    import re as _re
+
+    from moto.ec2.models import ec2_backends
+    from moto.rds.exceptions import DBProxyNotFoundFault
+    from moto.rds.models import DBProxyTarget
+
+    def invalid(message: str) -> Any:
+        return RDSClientError("InvalidParameterValue", message)
+
+    def proxy(backend: Any, name: str | None) -> Any:
+        found = backend.db_proxies.get(name or "")
+        if found is None:
+            raise DBProxyNotFoundFault(name)
+        return found
+
+    def target_group(found: Any, name: str | None) -> Any:
+        group = found.proxy_target_groups.get(name or "default")
+        if group is None:
+            raise RDSClientError("DBProxyTargetGroupNotFoundFault",
+                                 f"The specified target group {name} doesn't exist for proxy {found.db_proxy_name}.")
+        return group
+
+    original_create = RDSBackend.create_db_proxy
+
+    def create_db_proxy(self, db_proxy_name, engine_family, auth, role_arn, vpc_subnet_ids,  # type: ignore[no-untyped-def]
+                        vpc_security_group_ids, require_tls, idle_client_timeout, debug_logging, tags):
+        if not _re.match(ROLE_ARN, role_arn or ""):
+            raise invalid(f"RoleArn {role_arn!r} is not an IAM role ARN.")
+        for entry in auth or []:
+            if entry.get("IAMAuth") == "ENABLED" and not entry.get("SecretArn"):
+                continue
+            if not _re.match(SECRET_ARN, entry.get("SecretArn") or ""):
+                raise invalid("Auth needs a SecretArn of a Secrets Manager secret.")
+        subnets = ec2_backends[self.account_id][self.region_name].describe_subnets(subnet_ids=vpc_subnet_ids)
+        if len({s.availability_zone for s in subnets}) < 2:
+            raise invalid("A DB proxy needs subnets in at least two Availability Zones.")
+        return original_create(self, db_proxy_name, engine_family, auth, role_arn, vpc_subnet_ids,
+                               vpc_security_group_ids, require_tls, idle_client_timeout, debug_logging, tags)
+
+    def delete_db_proxy(self, proxy_name):  # type: ignore[no-untyped-def]
+        found = proxy(self, proxy_name)
+        found.status = "deleting"
+        return self.db_proxies.pop(found.db_proxy_name)
+
+    def register_db_proxy_targets(self, db_proxy_name, target_group_name, db_cluster_identifiers,  # type: ignore[no-untyped-def]
+                                  db_instance_identifiers):
+        found = proxy(self, db_proxy_name)
+        group = target_group(found, target_group_name)
+        new_targets = []
+        for identifier in db_instance_identifiers or []:
+            database = self.databases.get(identifier)
+            if database is None:
+                raise DBInstanceNotFoundError(identifier)
+            family = ENGINE_FAMILIES.get(database.engine)
+            if family != found.engine_family:
+                raise RDSClientError(
+                    "InvalidDBInstanceState",
+                    f"DB instance {identifier} ({database.engine}) cannot be a target of a "
+                    f"{found.engine_family} proxy.")
+            if any(t.rds_resource_id == identifier for t in group.targets):
+                raise RDSClientError("DBProxyTargetAlreadyRegisteredFault",
+                                     f"DB instance {identifier} is already registered with proxy {found.db_proxy_name}.")
+            target = DBProxyTarget(backend=self, resource_id=identifier, endpoint=database.address,
+                                   type="RDS_INSTANCE")
+            target.port = database.port
+            target.target_arn = database.db_instance_arn
+            new_targets.append(target)
+        for identifier in db_cluster_identifiers or []:
+            if identifier not in self.clusters:
+                from moto.rds.exceptions import DBClusterNotFoundError
+                raise DBClusterNotFoundError(identifier)
+            cluster = self.clusters[identifier]
+            target = DBProxyTarget(backend=self, resource_id=identifier, endpoint=cluster.endpoint,
+                                   type="TRACKED_CLUSTER")
+            new_targets.append(target)
+        group.targets.extend(new_targets)
+        return new_targets
+
+    def deregister_db_proxy_targets(self, db_proxy_name, target_group_name, db_cluster_identifiers,  # type: ignore[no-untyped-def]
+                                    db_instance_identifiers):
+        found = proxy(self, db_proxy_name)
+        group = target_group(found, target_group_name)
+        wanted = list(db_cluster_identifiers or []) + list(db_instance_identifiers or [])
+        registered = {t.rds_resource_id for t in group.targets}
+        for identifier in wanted:
+            if identifier not in registered:
+                raise RDSClientError("DBProxyTargetNotFoundFault",
+                                     f"{identifier} is not registered with proxy {found.db_proxy_name}.")
+        group.targets = [t for t in group.targets if t.rds_resource_id not in wanted]
+
+    def describe_db_proxy_targets(self):  # type: ignore[no-untyped-def]
+        found = proxy(self.backend, self.params.get("DBProxyName"))
+        group = target_group(found, self.params.get("TargetGroupName"))
+        return ActionResult({"Targets": group.targets})
+
+    def describe_db_proxy_target_groups(self):  # type: ignore[no-untyped-def]
+        found = proxy(self.backend, self.params.get("DBProxyName"))
+        name = self.params.get("TargetGroupName")
+        groups = [target_group(found, name)] if name else list(found.proxy_target_groups.values())
+        return ActionResult({"TargetGroups": groups})
+
+    def modify_db_proxy_target_group(self):  # type: ignore[no-untyped-def]
+        found = proxy(self.backend, self.params.get("DBProxyName"))
+        group = target_group(found, self.params.get("TargetGroupName"))
+        config = self.params.get("ConnectionPoolConfig", {}) or {}
+        for key, low, high in (("MaxConnectionsPercent", 1, 100), ("MaxIdleConnectionsPercent", 0, 100),
+                               ("ConnectionBorrowTimeout", 0, 3600)):
+            if config.get(key) is not None and not low <= int(config[key]) <= high:
+                raise invalid(f"{key} must be between {low} and {high}.")
+        if config.get("MaxConnectionsPercent") is not None:
+            group.max_connections = int(config["MaxConnectionsPercent"])
+        if config.get("MaxIdleConnectionsPercent") is not None:
+            group.max_idle_connections = int(config["MaxIdleConnectionsPercent"])
+        if int(group.max_idle_connections) > int(group.max_connections):
+            raise invalid("MaxIdleConnectionsPercent cannot exceed MaxConnectionsPercent.")
+        if config.get("ConnectionBorrowTimeout") is not None:
+            group.borrow_timeout = int(config["ConnectionBorrowTimeout"])
+        if "SessionPinningFilters" in config:
+            group.session_pinning_filters = config["SessionPinningFilters"] or []
+        if "InitQuery" in config:
+            group._infra_init_query = config["InitQuery"]
+        return ActionResult({"DBProxyTargetGroup": group})
+
+    def modify_db_proxy(self):  # type: ignore[no-untyped-def]
+        found = proxy(self.backend, self.params.get("DBProxyName"))
+        params = self.params
+        if params.get("NewDBProxyName"):
+            self.backend.db_proxies[params["NewDBProxyName"]] = self.backend.db_proxies.pop(found.db_proxy_name)
+            found.db_proxy_name = params["NewDBProxyName"]
+        if params.get("RoleArn"):
+            if not _re.match(ROLE_ARN, params["RoleArn"]):
+                raise invalid(f"RoleArn {params['RoleArn']!r} is not an IAM role ARN.")
+            found.role_arn = params["RoleArn"]
+        if params.get("Auth"):
+            found.auth = params["Auth"]
+        if params.get("SecurityGroups"):
+            found.vpc_security_group_ids = params["SecurityGroups"]
+        for key, attr in (("RequireTLS", "require_tls"), ("DebugLogging", "debug_logging")):
+            if params.get(key) is not None:
+                setattr(found, attr, params[key] in (True, "true", "True"))
+        if params.get("IdleClientTimeout") is not None:
+            found.idle_client_timeout = int(params["IdleClientTimeout"])
+        return ActionResult({"DBProxy": found})
+
+    # ConnectionPoolConfig with InitQuery, as the provider reads it.
+    from moto.rds.models import DBProxyTargetGroup
+
+    original_connection_pool = DBProxyTargetGroup.connection_pool_config
+
+    def connection_pool_config(self):  # type: ignore[no-untyped-def]
+        config = original_connection_pool.fget(self)
+        if getattr(self, "_infra_init_query", None):
+            config["InitQuery"] = self._infra_init_query
+        return config
+
+    DBProxyTargetGroup.connection_pool_config = property(connection_pool_config)
+    RDSBackend.create_db_proxy = create_db_proxy
+    RDSBackend.delete_db_proxy = delete_db_proxy
+    RDSBackend.register_db_proxy_targets = register_db_proxy_targets
+    RDSBackend.deregister_db_proxy_targets = deregister_db_proxy_targets
+    RDSResponse.describe_db_proxy_targets = describe_db_proxy_targets
+    RDSResponse.describe_db_proxy_target_groups = describe_db_proxy_target_groups
+    RDSResponse.modify_db_proxy_target_group = modify_db_proxy_target_group
+    RDSResponse.modify_db_proxy = modify_db_proxy

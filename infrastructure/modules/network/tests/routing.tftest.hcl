@@ -103,7 +103,7 @@ run "data_nacl_only_private_and_data" {
   }
 
   assert {
-    condition     = length(aws_network_acl.data.ingress) == 6 && length(aws_network_acl.open["public"].ingress) == 1 && length(aws_network_acl.open["private"].ingress) == 1
+    condition     = length(aws_network_acl.data.ingress) == 6 && length(aws_network_acl.open["public"].ingress) == 2 && length(aws_network_acl.open["private"].ingress) == 2
     error_message = "NACL rule counts are wrong"
   }
 }

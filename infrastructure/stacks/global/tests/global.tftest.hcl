@@ -116,3 +116,41 @@ run "staging_outside_primary_region_warns" {
 
   expect_failures = [check.runs_in_primary_region]
 }
+
+run "cost_controls_from_environment_data" {
+  command = plan
+
+  variables {
+    environment = "dev"
+    region      = "us-east-1"
+  }
+
+  assert {
+    condition     = module.cost_controls.budget_limit_usd == 1500 && output.budget_name == "ecom-dev-monthly"
+    error_message = "dev budget is cost.monthly_budget_usd (1,500 USD), named <prefix>-monthly"
+  }
+
+  assert {
+    condition     = toset([for n in module.cost_controls.notifications : "${n.type}:${n.threshold}"]) == toset(["FORECASTED:80", "FORECASTED:100", "ACTUAL:100"])
+    error_message = "alerts at 80% and 100% of the forecast and 100% of actual spend"
+  }
+
+  assert {
+    condition     = toset(module.cost_controls.cost_allocation_tags) == toset(["CostCenter", "Environment", "Owner", "Project", "Region", "Stack"])
+    error_message = "the common tags are cost allocation tags"
+  }
+}
+
+run "cost_controls_prod" {
+  command = plan
+
+  variables {
+    environment = "prod"
+    region      = "us-east-1"
+  }
+
+  assert {
+    condition     = module.cost_controls.budget_limit_usd == 24000
+    error_message = "prod's budget is cost.monthly_budget_usd"
+  }
+}
