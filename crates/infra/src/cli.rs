@@ -13,7 +13,8 @@ terraform output), `<target>/state/` (bootstrap state) and `emulator/`.
 
 Environment variables: INFRA_ROOT, INFRA_HOME, INFRA_PROVIDER_MIRROR (a provider mirror other
 than the one in `infrastructure/terraform.rc`), INFRA_LOCAL_ENDPOINT (use this endpoint instead of
-the managed emulator), INFRA_TERRAFORM (terraform executable, default `terraform`).
+the managed emulator), INFRA_TERRAFORM (terraform executable, default `terraform`), INFRA_KUBECTL
+(kubectl executable for `gitops bootstrap` and `up --target aws`, default `kubectl`).
 
 Exit codes:
   0    success
@@ -68,8 +69,9 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate, then init/plan/apply every stack of the environment in dependency order.
-    Up,
+    /// Validate, then init/plan/apply every stack of the environment in dependency order;
+    /// with `--target aws`, then bootstrap Argo CD on the clusters (`gitops bootstrap`).
+    Up(UpArgs),
     /// Plan every stack; change nothing (exit 2 when changes are pending).
     Plan,
     /// Destroy the stacks in reverse order (bootstrap kept unless `--include-bootstrap`).
@@ -90,6 +92,46 @@ pub enum Command {
     /// Monthly cost estimate per stack, region and environment from the plans
     /// (or saved plans), with `pricing/prices.json`; `--compare` for a change.
     Cost(CostArgs),
+    /// Argo CD on the environment's clusters (docs/gitops.md).
+    Gitops(GitopsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UpArgs {
+    /// Do not bootstrap Argo CD after the stacks (`--target aws`); run
+    /// `infra gitops bootstrap` later.
+    #[arg(long)]
+    pub skip_gitops: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GitopsArgs {
+    #[command(subcommand)]
+    pub command: GitopsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GitopsCommand {
+    /// For each region, with kubectl as the cluster's admin role: a kubeconfig
+    /// under `INFRA_HOME/<target>/kube/`, namespace `argocd`, the pinned Argo CD
+    /// install (HA in production), a wait for it, the Argo CD cluster secret from
+    /// the eks stack's `gitops_bridge`, and `kubectl apply -k gitops/clusters/<env>`.
+    Bootstrap(BootstrapArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BootstrapArgs {
+    /// Print the kubectl commands, the kubeconfig and the documents; run nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Argo CD install manifest (file or URL) instead of the pinned upstream
+    /// one, e.g. a mirror of the same version on a machine without internet.
+    #[arg(long, value_name = "PATH_OR_URL")]
+    pub argocd_manifest: Option<String>,
+    /// How long to wait for Argo CD's CRDs and each controller's rollout
+    /// (a kubectl duration).
+    #[arg(long, default_value = "5m", value_name = "DURATION")]
+    pub timeout: String,
 }
 
 #[derive(Debug, Args)]

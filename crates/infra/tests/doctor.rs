@@ -54,3 +54,29 @@ fn missing_emulator_package_fails() {
         .code(1)
         .stdout(predicate::str::contains("FAIL  emulator package"));
 }
+
+#[test]
+fn aws_target_tools_warn_locally_and_fail_for_aws() {
+    let repo = common::Repo::new();
+    repo.fake_emulator(true);
+    let status = |target: &str| {
+        let out = repo
+            .infra()
+            .env("INFRA_KUBECTL", "/nonexistent/kubectl")
+            .args(["--json", "--target", target, "doctor"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let kubectl = v["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "kubectl")
+            .cloned()
+            .unwrap();
+        assert!(kubectl["fix"].as_str().unwrap().contains("INFRA_KUBECTL"));
+        kubectl["status"].as_str().unwrap().to_string()
+    };
+    assert_eq!(status("local"), "warn");
+    assert_eq!(status("aws"), "fail");
+}

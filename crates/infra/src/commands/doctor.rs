@@ -6,7 +6,7 @@ use std::process::Command;
 
 use anyhow::Result;
 use infra_core::printer::Printer;
-use infra_core::settings::Settings;
+use infra_core::settings::{Settings, Target};
 use infra_core::terraform::mirror_in_rc;
 use serde::Serialize;
 
@@ -256,6 +256,31 @@ fn emulator_package(s: &Settings) -> Check {
     }
 }
 
+/// A tool `--target aws` needs (kubectl for the Argo CD bootstrap, the AWS
+/// CLI for the kubeconfig's token): a warning on the local target, where
+/// nothing calls it, a failure on AWS.
+fn aws_tool(s: &Settings, name: &'static str, bin: &str, args: &[&str], fix: &str) -> Check {
+    let missing = if s.target == Target::Aws {
+        Level::Fail
+    } else {
+        Level::Warn
+    };
+    match output(bin, args) {
+        Some(out) if out.status.success() => {
+            let text = String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr);
+            let first = text.lines().next().unwrap_or("").trim().to_string();
+            check(name, Level::Ok, format!("{bin}: {first}"), None)
+        }
+        _ => check(
+            name,
+            missing,
+            format!("`{bin}` is not usable; `--target aws` needs it (the local target does not)"),
+            Some(fix.to_string()),
+        ),
+    }
+}
+
 pub fn run(s: &Settings, p: &Printer) -> Result<i32> {
     let mut checks = vec![
         terraform(s),
@@ -265,6 +290,20 @@ pub fn run(s: &Settings, p: &Printer) -> Result<i32> {
     ];
     checks.extend(python_moto(s));
     checks.push(emulator_package(s));
+    checks.push(aws_tool(
+        s,
+        "kubectl",
+        &super::gitops::kubectl_bin(),
+        &["version", "--client"],
+        "apt-get install -y kubectl (or set INFRA_KUBECTL): `infra gitops bootstrap` applies Argo CD with it",
+    ));
+    checks.push(aws_tool(
+        s,
+        "aws cli",
+        "aws",
+        &["--version"],
+        "install the AWS CLI v2: the kubeconfig `infra` writes gets its EKS token from `aws eks get-token`",
+    ));
     let failed = checks.iter().filter(|c| c.status == Level::Fail).count();
     if p.is_json() {
         p.json(&serde_json::json!({ "ok": failed == 0, "checks": checks }));

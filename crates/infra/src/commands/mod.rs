@@ -5,6 +5,7 @@ mod cost;
 mod destroy;
 mod doctor;
 mod emulator;
+mod gitops;
 mod graph;
 mod output;
 mod plan;
@@ -46,7 +47,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     let settings = Settings::resolve(&flags)?;
     let printer = Printer::new(settings.mode);
     match cli.command {
-        Command::Up => up::run(&settings, &printer),
+        Command::Up(a) => up::run(&settings, &printer, &a),
         Command::Plan => plan::run(&settings, &printer),
         Command::Destroy(a) => destroy::run(&settings, &printer, &a),
         Command::Output(a) => output::run(&settings, &printer, &a),
@@ -56,6 +57,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Emulator(a) => emulator::run(&settings, &printer, &a),
         Command::Check(a) => check::run(&settings, &printer, &a),
         Command::Cost(a) => cost::run(&settings, &printer, &a),
+        Command::Gitops(a) => gitops::run(&settings, &printer, &a),
     }
 }
 
