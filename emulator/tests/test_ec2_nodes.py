@@ -172,3 +172,26 @@ def test_request_settings_win_over_the_template(emulator, account):
         "Reservations"][0]["Instances"][0]
     assert described["MetadataOptions"]["HttpTokens"] == "required"
     assert described["Monitoring"]["State"] == "disabled"
+
+
+def test_private_node_has_no_public_association(emulator, account):
+    ec2 = emulator.client("ec2", account)
+    vpc, subnet, group = _subnet(ec2)
+    eni = ec2.create_network_interface(SubnetId=subnet, Groups=[group])["NetworkInterface"]
+    instance = _run_with(ec2, eni["NetworkInterfaceId"])
+    described = ec2.describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]
+    # The provider reads a present Association as associate_public_ip_address = true.
+    assert "Association" not in described["NetworkInterfaces"][0]
+    assert "PublicIpAddress" not in described
+    nic = ec2.describe_network_interfaces(NetworkInterfaceIds=[eni["NetworkInterfaceId"]])["NetworkInterfaces"][0]
+    assert "Association" not in nic
+
+    # A subnet that maps public addresses still gives the node one, with its association.
+    public = ec2.create_subnet(VpcId=vpc, CidrBlock="10.60.2.0/24",
+                               AvailabilityZone="us-east-1a")["Subnet"]["SubnetId"]
+    ec2.modify_subnet_attribute(SubnetId=public, MapPublicIpOnLaunch={"Value": True})
+    image = ec2.describe_images(Owners=["amazon"])["Images"][0]["ImageId"]
+    node = ec2.run_instances(ImageId=image, InstanceType="t4g.small", MinCount=1, MaxCount=1,
+                             SubnetId=public)["Instances"][0]["InstanceId"]
+    described = ec2.describe_instances(InstanceIds=[node])["Reservations"][0]["Instances"][0]
+    assert described["NetworkInterfaces"][0]["Association"]["PublicIp"] == described["PublicIpAddress"]

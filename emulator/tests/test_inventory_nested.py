@@ -79,3 +79,14 @@ def test_elasticache_parameter_and_user_groups_are_listed(emulator, account):
     ec.delete_cache_parameter_group(CacheParameterGroupName="redis7-cluster")
     listed = kinds(emulator, account, "elasticache")
     assert not {k for k in listed if k[0] in ("cache_parameter_group", "user_group", "user")}, listed
+
+
+def test_db_snapshot_outlives_its_instance_and_is_listed(emulator, account):
+    rds = emulator.client("rds", account)
+    rds.create_db_instance(DBInstanceIdentifier="pg", DBInstanceClass="db.t4g.micro", Engine="postgres",
+                           MasterUsername="u", MasterUserPassword="password123")
+    rds.delete_db_instance(DBInstanceIdentifier="pg", FinalDBSnapshotIdentifier="pg-final")
+    listed = kinds(emulator, account, "rds")
+    assert ("db_snapshot", "pg-final") in listed and not any(t == "db_instance" for t, _ in listed)
+    rds.delete_db_snapshot(DBSnapshotIdentifier="pg-final")
+    assert ("db_snapshot", "pg-final") not in kinds(emulator, account, "rds")

@@ -142,6 +142,10 @@ def test_same_region_replica(emulator, account):
         {"Key": "role", "Value": "primary"}]
     src = rds.describe_db_instances(DBInstanceIdentifier="pg")["DBInstances"][0]
     assert src["ReadReplicaDBInstanceIdentifiers"] == ["pg-replica"]
+    # As on AWS, a replica has no final snapshot.
+    with pytest.raises(ClientError) as error:
+        rds.delete_db_instance(DBInstanceIdentifier="pg-replica", FinalDBSnapshotIdentifier="pg-replica-final")
+    assert code(error) == "InvalidParameterCombination"
     rds.delete_db_instance(DBInstanceIdentifier="pg-replica", SkipFinalSnapshot=True)
     src = rds.describe_db_instances(DBInstanceIdentifier="pg")["DBInstances"][0]
     assert src["ReadReplicaDBInstanceIdentifiers"] == []

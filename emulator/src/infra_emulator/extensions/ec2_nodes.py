@@ -38,6 +38,11 @@ moto gaps (5.2.1):
   ``aws_instance`` reads them as computed, but the state and checkov's plan
   scan said "IMDSv1 enabled"); with only ``NetworkInterfaceId`` in the
   request the instance counted as EC2-Classic and got a public address.
+- ``NetworkInterface.association`` is ``{}`` for an interface without a
+  public address, and DescribeInstances renders it as an empty
+  ``<association/>``: the provider reads "an association is present" as
+  ``associate_public_ip_address = true``, so every node in a private subnet
+  looked public in the state and in checkov's plan scan (CKV_AWS_88).
 - ``Instance`` has no ``state_name`` (it is ``state``), which the
   ``ec2_network`` dependency check of DeleteSubnet and the resource inventory
   (``inventory.py``) read: with any instance in the region, DeleteSubnet
@@ -51,8 +56,8 @@ interface; gives ``Instance`` a read-only ``state_name``
 interfaces it creates to ``DeleteOnTermination = true``,
 ``Instance.terminate`` to detach the interfaces it did not delete (the
 terminated instance's record keeps pointing at them, as moto needs to
-describe it), and ``SecurityGroupRule.__init__`` to keep the
-prefix list's description, which the ``description`` property (as left by the
+describe it), and ``NetworkInterface.association`` to be absent without a public address,
+``SecurityGroupRule.__init__`` to keep the prefix list's description, which the ``description`` property (as left by the
 ``ec2_network`` extension, applied before this one) falls back to.
 """
 
@@ -60,6 +65,7 @@ NAME = "ec2_nodes"
 
 
 def apply() -> None:
+    from moto.ec2.models.elastic_network_interfaces import NetworkInterface
     from moto.ec2.models.instances import Instance
     from moto.ec2.models.security_groups import SecurityGroupRule
 
@@ -146,6 +152,14 @@ def apply() -> None:
     def description(self):  # type: ignore[no-untyped-def]
         value = previous.fget(self) if isinstance(previous, property) else None
         return value or getattr(self, "_prefix_list_description", None)
+
+    # No public address, no association (AWS leaves the element out).
+    association = NetworkInterface.association
+
+    def association_if_public(self):  # type: ignore[no-untyped-def]
+        return association.fget(self) if self.public_ip else None
+
+    NetworkInterface.association = property(association_if_public)
 
     SecurityGroupRule.__init__ = rule_init
     SecurityGroupRule.description = property(description)

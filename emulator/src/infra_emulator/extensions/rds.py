@@ -263,6 +263,9 @@ def apply() -> None:
         if database.deletion_protection:
             raise InvalidParameterCombination(
                 "Cannot delete protected DB Instance, please disable deletion protection and try again.")
+        if database.is_replica and final_db_snapshot_identifier:
+            raise InvalidParameterCombination(
+                "FinalDBSnapshotIdentifier can not be specified when deleting a replica instance")
         if not skip_final_snapshot and not final_db_snapshot_identifier and not database.is_replica:
             raise InvalidParameterCombination(
                 "FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.")
