@@ -172,6 +172,7 @@ resource "aws_instance" "keeper" {
 }
 
 resource "aws_ebs_volume" "data" {
+  #checkov:skip=CKV2_AWS_9:AWS Backup selects the volume by its tag Backup = <plan> (local.backup_tags; the backup stack's selection), which the check cannot follow; tests/clickhouse.tftest.hcl asserts the tag.
   for_each = local.servers
 
   availability_zone = data.aws_subnet.this[each.value.subnet_index].availability_zone

@@ -11,7 +11,10 @@ locals {
   identifier = "${var.name}-postgres"
   port       = 5432
   major      = split(".", var.settings.engine_version)[0]
-  family     = "postgres${local.major}"
+  # The current RDS CA (RSA 2048, valid to 2061): clients verify the server
+  # with the regional bundle; rds-ca-2019 expired in 2024.
+  ca_cert_identifier = "rds-ca-rsa2048-g1"
+  family             = "postgres${local.major}"
 
   primary          = var.mode == "primary"
   cross_region     = var.mode == "cross_region_replica"
@@ -131,6 +134,7 @@ resource "aws_db_instance" "primary" {
   vpc_security_group_ids = [aws_security_group.this.id]
   parameter_group_name   = aws_db_parameter_group.this.name
   publicly_accessible    = false
+  ca_cert_identifier     = local.ca_cert_identifier
 
   iam_database_authentication_enabled   = true
   performance_insights_enabled          = true
@@ -157,6 +161,7 @@ resource "aws_db_instance" "primary" {
 
 resource "aws_db_instance" "replica" {
   #checkov:skip=CKV_AWS_157:Same-region read replicas scale reads; each is a single instance and another replica (or the Multi-AZ primary) takes its load when one fails.
+  #checkov:skip=CKV_AWS_133:A replica holds a copy of the primary, whose automated backups (PITR) and AWS Backup copies are the backups; backing up the copy too adds cost, not recovery points.
   for_each = toset(local.replica_keys)
 
   identifier          = "${local.identifier}-replica-${each.key}"
@@ -172,6 +177,7 @@ resource "aws_db_instance" "replica" {
   vpc_security_group_ids = [aws_security_group.this.id]
   parameter_group_name   = aws_db_parameter_group.this.name
   publicly_accessible    = false
+  ca_cert_identifier     = local.ca_cert_identifier
 
   iam_database_authentication_enabled   = true
   performance_insights_enabled          = true
@@ -196,6 +202,7 @@ resource "aws_db_instance" "replica" {
 # A read replica of the other region's primary, encrypted with this region's
 # data key; promoted by the regional failover runbook.
 resource "aws_db_instance" "cross_region_replica" {
+  #checkov:skip=CKV_AWS_133:The primary's backups are copied into this region by AWS Backup; promotion (docs/runbooks/failover.md) turns automated backups on for the new primary.
   count = local.cross_region ? 1 : 0
 
   identifier          = local.identifier
@@ -213,6 +220,7 @@ resource "aws_db_instance" "cross_region_replica" {
   vpc_security_group_ids = [aws_security_group.this.id]
   parameter_group_name   = aws_db_parameter_group.this.name
   publicly_accessible    = false
+  ca_cert_identifier     = local.ca_cert_identifier
 
   iam_database_authentication_enabled   = true
   performance_insights_enabled          = true
@@ -226,9 +234,11 @@ resource "aws_db_instance" "cross_region_replica" {
   copy_tags_to_snapshot      = true
   auto_minor_version_upgrade = true
 
-  deletion_protection       = var.settings.deletion_protection
-  skip_final_snapshot       = !var.production
-  final_snapshot_identifier = var.production ? "${local.identifier}-final" : null
+  # RDS refuses a final snapshot of a read replica (InvalidParameterCombination);
+  # the primary's final snapshot and the AWS Backup copies in this region hold
+  # the data. Once promoted, the runbook sets the primary's protections.
+  deletion_protection = var.settings.deletion_protection
+  skip_final_snapshot = true
 
   tags = { Name = local.identifier, Role = "cross-region-replica" }
 

@@ -1,6 +1,6 @@
 # Redis (ElastiCache, cluster mode on): shards and replicas from the
 # environment data, automatic failover and Multi-AZ, encryption at rest (data
-# key) and in transit, RBAC users (the default user disabled, the application
+# key) and in transit, slow and engine logs to CloudWatch Logs (logs key), RBAC users (the default user disabled, the application
 # user authenticated by IAM: no password anywhere), a parameter group from
 # parameters/redis7.json, daily snapshots and, in production, a Global
 # Datastore spanning both regions.
@@ -67,6 +67,18 @@ resource "aws_elasticache_parameter_group" "this" {
   lifecycle {
     create_before_destroy = true
   }
+}
+
+# The slow log (commands over slowlog-log-slower-than) and the engine log,
+# delivered to CloudWatch Logs under the logs key.
+resource "aws_cloudwatch_log_group" "this" {
+  for_each = toset(["slow-log", "engine-log"])
+
+  name              = "/aws/elasticache/${local.id}/${each.key}"
+  retention_in_days = var.settings.log_retention_days
+  kms_key_id        = var.logs_kms_key_arn
+
+  tags = { Name = "${local.id}-${each.key}" }
 }
 
 resource "aws_security_group" "this" {
@@ -173,6 +185,17 @@ resource "aws_elasticache_replication_group" "this" {
   transit_encryption_enabled = local.secondary ? null : true
   user_group_ids             = [aws_elasticache_user_group.this.user_group_id]
 
+  dynamic "log_delivery_configuration" {
+    for_each = aws_cloudwatch_log_group.this
+
+    content {
+      destination      = log_delivery_configuration.value.name
+      destination_type = "cloudwatch-logs"
+      log_format       = "json"
+      log_type         = log_delivery_configuration.key
+    }
+  }
+
   snapshot_retention_limit   = var.settings.snapshot_retention_days
   snapshot_window            = var.settings.snapshot_window
   maintenance_window         = var.settings.maintenance_window
@@ -185,6 +208,6 @@ resource "aws_elasticache_global_replication_group" "this" {
   count = var.global_datastore == "primary" ? 1 : 0
 
   global_replication_group_id_suffix   = local.id
-  primary_replication_group_id         = aws_elasticache_replication_group.this.id
+  primary_replication_group_id         = aws_elasticache_replication_group.this.replication_group_id
   global_replication_group_description = "Redis ${local.id}: Global Datastore across the environment's regions"
 }

@@ -42,3 +42,8 @@ output "parameters" {
   description = "The parameter group's values (name => value), from parameters/redis7.json."
   value       = { for name, p in local.parameters.parameters : name => p.value }
 }
+
+output "log_groups" {
+  description = "The slow-log and engine-log groups by log type: name, ARN and retention."
+  value       = { for type, g in aws_cloudwatch_log_group.this : type => { name = g.name, arn = g.arn, retention_in_days = g.retention_in_days } }
+}

@@ -55,6 +55,17 @@ variable "kms_key_arn" {
   }
 }
 
+variable "logs_kms_key_arn" {
+  description = "KMS key (the security stack's logs key in this region) for the slow-log and engine-log groups."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[a-zA-Z0-9-]+$", var.logs_kms_key_arn))
+    error_message = "logs_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>): the security stack's logs_kms_key_arn output."
+  }
+}
+
 variable "global_datastore" {
   description = "Global Datastore role of this region: none (a regional cache), primary (this replication group is the writer of a new Global Datastore) or secondary (join global_replication_group_id as a read-only member)."
   type        = string
@@ -83,6 +94,7 @@ variable "settings" {
     snapshot_retention_days = optional(number, 7)
     snapshot_window         = optional(string, "03:00-04:00")
     maintenance_window      = optional(string, "sun:05:00-sun:06:00")
+    log_retention_days      = optional(number, 30)
   })
   default  = {}
   nullable = false
@@ -110,5 +122,10 @@ variable "settings" {
   validation {
     condition     = var.settings.snapshot_retention_days >= 1 && var.settings.snapshot_retention_days <= 35
     error_message = "settings.snapshot_retention_days must be 1 to 35 (0 would turn snapshots off)."
+  }
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.settings.log_retention_days)
+    error_message = "settings.log_retention_days must be a CloudWatch Logs retention (1, 3, 5, 7, 14, 30, 60, 90, ... 3653 days)."
   }
 }

@@ -33,6 +33,7 @@ module "redis" {
   subnet_ids                  = var.data_subnet_ids
   client_security_group_ids   = [var.workload_security_group_id]
   kms_key_arn                 = var.data_kms_key_arn
+  logs_kms_key_arn            = var.logs_kms_key_arn
   global_datastore            = local.global_datastore
   global_replication_group_id = local.global_datastore == "secondary" ? var.global_datastore_id : null
 
@@ -42,5 +43,6 @@ module "redis" {
     shards                  = local.settings.shards
     replicas_per_shard      = local.settings.replicas_per_shard
     snapshot_retention_days = local.settings.snapshot_retention_days
+    log_retention_days      = module.environment.security.log_retention_days
   }
 }

@@ -44,6 +44,17 @@ variable "data_kms_key_arn" {
   }
 }
 
+variable "logs_kms_key_arn" {
+  description = "KMS key for the Redis log groups (the security stack's logs_kms_key_arn in this region)."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[a-zA-Z0-9-]+$", var.logs_kms_key_arn))
+    error_message = "logs_kms_key_arn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>): the security stack's logs_kms_key_arn output."
+  }
+}
+
 variable "global_datastore_id" {
   description = "The primary region's Global Datastore id (`redis@primary.global_datastore_id`); omitted, so null, in the primary region itself."
   type        = string

@@ -137,6 +137,11 @@ run "prod_multi_az_two_replicas" {
   }
 
   assert {
+    condition     = aws_db_instance.primary[0].ca_cert_identifier == "rds-ca-rsa2048-g1" && alltrue([for r in aws_db_instance.replica : r.ca_cert_identifier == "rds-ca-rsa2048-g1"])
+    error_message = "every instance serves the current RDS CA (rds-ca-rsa2048-g1)"
+  }
+
+  assert {
     condition     = length(aws_cloudwatch_log_group.this) == 3 && length(output.replica_endpoints) == 2
     error_message = "a log group per instance; replica endpoints exposed"
   }
@@ -172,8 +177,8 @@ run "prod_cross_region_replica" {
   }
 
   assert {
-    condition     = aws_db_instance.cross_region_replica[0].db_subnet_group_name == "ecom-prod-us-west-2-postgres" && aws_db_instance.cross_region_replica[0].deletion_protection
-    error_message = "the replica lives in this region's subnet group and is protected in prod"
+    condition     = aws_db_instance.cross_region_replica[0].db_subnet_group_name == "ecom-prod-us-west-2-postgres" && aws_db_instance.cross_region_replica[0].deletion_protection && aws_db_instance.cross_region_replica[0].skip_final_snapshot && aws_db_instance.cross_region_replica[0].final_snapshot_identifier == null
+    error_message = "the replica lives in this region's subnet group, is protected in prod, and takes no final snapshot (RDS refuses one for a replica)"
   }
 
   assert {

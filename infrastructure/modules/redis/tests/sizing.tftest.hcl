@@ -10,6 +10,7 @@ variables {
   subnet_ids                = ["subnet-0a", "subnet-0b", "subnet-0c"]
   client_security_group_ids = ["sg-0aaaaaaaaaaaaaaaa"]
   kms_key_arn               = "arn:aws:kms:us-east-1:111111111111:key/11111111-1111-1111-1111-111111111111"
+  logs_kms_key_arn          = "arn:aws:kms:us-east-1:111111111111:key/22222222-2222-2222-2222-222222222222"
 }
 
 run "dev_one_shard_one_replica" {
@@ -27,6 +28,19 @@ run "dev_one_shard_one_replica" {
   assert {
     condition     = aws_elasticache_replication_group.this.automatic_failover_enabled && aws_elasticache_replication_group.this.multi_az_enabled
     error_message = "automatic failover and Multi-AZ are always on"
+  }
+
+  assert {
+    condition = toset([for c in aws_elasticache_replication_group.this.log_delivery_configuration : "${c.log_type}=${c.destination_type}:${c.destination}"]) == toset([
+      "slow-log=cloudwatch-logs:/aws/elasticache/ecom-dev-us-east-1-redis/slow-log",
+      "engine-log=cloudwatch-logs:/aws/elasticache/ecom-dev-us-east-1-redis/engine-log",
+    ])
+    error_message = "the slow log and the engine log go to their own CloudWatch log groups"
+  }
+
+  assert {
+    condition     = alltrue([for g in aws_cloudwatch_log_group.this : g.kms_key_id == var.logs_kms_key_arn && g.retention_in_days == 30])
+    error_message = "the log groups are encrypted with the logs key and kept 30 days"
   }
 
   assert {
@@ -76,7 +90,7 @@ run "prod_primary_three_shards_global" {
   }
 
   assert {
-    condition     = aws_elasticache_global_replication_group.this[0].primary_replication_group_id == aws_elasticache_replication_group.this.id && output.global_datastore_id == "ldgnf-ecom-prod-us-east-1-redis"
+    condition     = aws_elasticache_global_replication_group.this[0].primary_replication_group_id == "ecom-prod-us-east-1-redis" && output.global_datastore_id == "ldgnf-ecom-prod-us-east-1-redis"
     error_message = "the primary region creates the Global Datastore and exposes its id"
   }
 }

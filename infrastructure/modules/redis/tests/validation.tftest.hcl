@@ -10,6 +10,7 @@ variables {
   subnet_ids                = ["subnet-0a", "subnet-0b", "subnet-0c"]
   client_security_group_ids = ["sg-0aaaaaaaaaaaaaaaa"]
   kms_key_arn               = "arn:aws:kms:us-east-1:111111111111:key/11111111-1111-1111-1111-111111111111"
+  logs_kms_key_arn          = "arn:aws:kms:us-east-1:111111111111:key/22222222-2222-2222-2222-222222222222"
   production                = true
   global_datastore          = "primary"
   settings                  = { node_type = "cache.r7g.large", shards = 3, replicas_per_shard = 2, snapshot_retention_days = 14 }
@@ -57,6 +58,26 @@ run "kms_not_a_key" {
   }
 
   expect_failures = [var.kms_key_arn]
+}
+
+run "logs_kms_not_a_key" {
+  command = plan
+
+  variables {
+    logs_kms_key_arn = "alias/logs"
+  }
+
+  expect_failures = [var.logs_kms_key_arn]
+}
+
+run "log_retention_not_a_cloudwatch_value" {
+  command = plan
+
+  variables {
+    settings = { node_type = "cache.r7g.large", shards = 3, replicas_per_shard = 2, snapshot_retention_days = 14, log_retention_days = 10 }
+  }
+
+  expect_failures = [var.settings]
 }
 
 run "global_role_unknown" {

@@ -20,6 +20,7 @@ variables {
   data_subnet_ids            = ["subnet-0a", "subnet-0b", "subnet-0c"]
   workload_security_group_id = "sg-0aaaaaaaaaaaaaaaa"
   data_kms_key_arn           = "arn:aws:kms:us-east-1:111111111111:key/11111111-1111-1111-1111-111111111111"
+  logs_kms_key_arn           = "arn:aws:kms:us-east-1:111111111111:key/22222222-2222-2222-2222-222222222222"
 }
 
 run "dev_us_east_1" {
@@ -47,6 +48,11 @@ run "prod_us_east_1_creates_global_datastore" {
   assert {
     condition     = output.global_datastore_id == "ldgnf-ecom-prod-us-east-1-redis"
     error_message = "prod us-east-1 creates the Global Datastore"
+  }
+
+  assert {
+    condition     = alltrue([for g in module.redis.log_groups : g.retention_in_days == 365])
+    error_message = "prod keeps the Redis slow and engine logs for a year (security.log_retention_days)"
   }
 }
 

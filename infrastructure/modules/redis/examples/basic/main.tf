@@ -101,6 +101,7 @@ module "redis" {
   subnet_ids                = [for s in aws_subnet.data : s.id]
   client_security_group_ids = [aws_security_group.workload.id]
   kms_key_arn               = aws_kms_key.this.arn
+  logs_kms_key_arn          = aws_kms_key.this.arn
   global_datastore          = "primary"
 
   settings = {
