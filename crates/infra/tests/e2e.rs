@@ -3,15 +3,16 @@
 //! `cargo test --workspace -- --include-ignored`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::Duration;
 
 use assert_cmd::Command;
 use infra_core::emulator::http_get;
 use serde_json::Value;
 
-/// One environment at a time: the machine has two cores.
-static SERIAL: Mutex<()> = Mutex::new(());
+// The environments' round trips run side by side (each on its own emulator
+// and INFRA_HOME): most of their time is the provider's fixed waits
+// (OpenSearch: 10 minutes after create and after delete), not CPU. Run them
+// with `--test-threads 4` (scripts/test-all does).
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
@@ -67,7 +68,7 @@ fn infra(home: &Path) -> Command {
         .env("INFRA_NO_PROGRESS", "1")
         .env_remove("INFRA_LOCAL_ENDPOINT")
         .env_remove("INFRA_PROVIDER_MIRROR")
-        .timeout(Duration::from_secs(1800));
+        .timeout(Duration::from_secs(3000));
     cmd
 }
 
@@ -159,7 +160,6 @@ fn collect_ids(v: &Value, ids: &mut Vec<String>) {
 }
 
 fn round_trip(env: &str) {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     stacks_present();
     let emulator = Emulator::start();
     let home = emulator.home.path();
@@ -174,6 +174,7 @@ fn round_trip(env: &str) {
     );
 
     run(home, &["plan", "--env", env], 0);
+    gitops_bootstrap(home, env);
     if env == "prod" {
         plan_gate(home);
     }
@@ -191,7 +192,42 @@ fn round_trip(env: &str) {
     } else {
         vec!["destroy", "--env", env, "--include-bootstrap"]
     };
+    let mut kept = kept;
+    if env == "prod" {
+        // PostgreSQL keeps deletion protection in prod: the destroy stops
+        // there (everything that does not need it is gone), until an operator
+        // turns protection off out of band (docs/runbooks/decommission.md).
+        let out = infra(home).args(&destroy).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "a prod destroy must stop at the protected databases\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert!(
+            failed_stack_logs(home).contains("protection"),
+            "the postgres stack names deletion protection:\n{}",
+            failed_stack_logs(home)
+        );
+        let lifted = lift_deletion_protection(&emulator.endpoint, &account);
+        assert!(
+            lifted.iter().any(|id| id == "ecom-prod-us-east-1-postgres"),
+            "the prod primary was protected: {lifted:?}"
+        );
+        // The final snapshot of the primary is kept: data is never lost by
+        // a destroy.
+        kept.push("ecom-prod-us-east-1-postgres-final".to_string());
+    }
     run(home, &destroy, 0);
+    if env == "prod" {
+        let snapshots = db_snapshots(&emulator.endpoint, &account);
+        assert!(
+            snapshots
+                .iter()
+                .any(|s| s == "ecom-prod-us-east-1-postgres-final"),
+            "the prod primary left its final snapshot: {snapshots:?}"
+        );
+    }
 
     let after: Vec<Value> = emulator
         .resources(&account)
@@ -205,6 +241,60 @@ fn round_trip(env: &str) {
         );
     }
     assert_eq!(after, before, "resources left behind in account {account}");
+}
+
+/// boto3 against the emulator as the account (`python3 -c`): what an operator
+/// does with the AWS CLI in the runbook.
+fn boto3(endpoint: &str, account: &str, script: &str) -> Vec<String> {
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .env("AWS_ENDPOINT_URL", endpoint)
+        .env("AWS_ACCESS_KEY_ID", account)
+        .env("AWS_SECRET_ACCESS_KEY", "local")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "boto3: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Turns deletion protection off on every DB instance of the account, in both
+/// regions; returns the identifiers it changed.
+fn lift_deletion_protection(endpoint: &str, account: &str) -> Vec<String> {
+    boto3(
+        endpoint,
+        account,
+        r#"
+import boto3
+for region in ("us-east-1", "us-west-2"):
+    rds = boto3.client("rds", region_name=region)
+    for db in rds.describe_db_instances()["DBInstances"]:
+        if db.get("DeletionProtection"):
+            rds.modify_db_instance(DBInstanceIdentifier=db["DBInstanceIdentifier"],
+                                   DeletionProtection=False, ApplyImmediately=True)
+            print(db["DBInstanceIdentifier"])
+"#,
+    )
+}
+
+fn db_snapshots(endpoint: &str, account: &str) -> Vec<String> {
+    boto3(
+        endpoint,
+        account,
+        r#"
+import boto3
+for region in ("us-east-1", "us-west-2"):
+    for s in boto3.client("rds", region_name=region).describe_db_snapshots()["DBSnapshots"]:
+        print(s["DBSnapshotIdentifier"])
+"#,
+    )
 }
 
 /// The plan gate over the deployed prod's plans: `infra check` (Rego
@@ -279,7 +369,6 @@ fn prod_up_plan_destroy() {
 #[test]
 #[ignore = "needs the emulator; run with --include-ignored"]
 fn target_aws_refuses_another_account() {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let emulator = Emulator::start();
     let home = emulator.home.path();
     let aws = |key: &str| {
@@ -337,4 +426,143 @@ fn path_without_aws_cli() -> String {
         .filter(|d| !Path::new(d).join("aws").exists())
         .collect::<Vec<_>>()
         .join(":")
+}
+
+/// `infra gitops bootstrap` over the environment just deployed, with a
+/// stand-in kubectl (the emulator has no Kubernetes API) that records its
+/// arguments and stdin: every step per region in order, each with the
+/// region's kubeconfig, and the documents built from the real eks outputs.
+/// Then a kubectl that fails the Argo CD install: exit 1, naming the step.
+fn gitops_bootstrap(home: &Path, env: &str) {
+    let out = run(
+        home,
+        &["output", "--env", env, "--stack", "eks", "--json"],
+        0,
+    );
+    let outputs: Value = serde_json::from_str(&out).expect("output --json is JSON");
+    let stacks = outputs["stacks"].as_array().unwrap().clone();
+    assert!(!stacks.is_empty(), "no eks stack in {out}");
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("kubectl.log");
+    let kubectl = dir.path().join("kubectl");
+    let script = format!(
+        r#"#!/bin/sh
+printf 'argv:' >> '{log}'
+for a in "$@"; do printf ' %s' "$a" >> '{log}'; done
+printf '\n' >> '{log}'
+cat >> '{log}'
+case " $* " in
+  *" --server-side "*) if [ -n "$FAIL_ARGOCD" ]; then echo 'error: no route to raw.githubusercontent.com' >&2; exit 1; fi ;;
+  *" rollout status "*) echo 'successfully rolled out' ;;
+esac
+"#,
+        log = log.display()
+    );
+    std::fs::write(&kubectl, script).unwrap();
+    std::fs::set_permissions(
+        &kubectl,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let bootstrap = |fail: bool| {
+        let mut cmd = infra(home);
+        cmd.env("INFRA_KUBECTL", &kubectl)
+            .args(["gitops", "bootstrap", "--env", env]);
+        if fail {
+            cmd.env("FAIL_ARGOCD", "1");
+        } else {
+            cmd.env_remove("FAIL_ARGOCD");
+        }
+        cmd.output().unwrap()
+    };
+    let ran = bootstrap(false);
+    assert_eq!(
+        ran.status.code(),
+        Some(0),
+        "gitops bootstrap\nstdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&ran.stdout),
+        String::from_utf8_lossy(&ran.stderr)
+    );
+
+    // (argv, stdin) of each call.
+    let text = std::fs::read_to_string(&log).unwrap();
+    let mut calls: Vec<(Vec<String>, String)> = vec![];
+    for line in text.lines() {
+        match (line.strip_prefix("argv:"), calls.last_mut()) {
+            (Some(a), _) => calls.push((
+                a.split_whitespace().map(String::from).collect(),
+                String::new(),
+            )),
+            (None, Some(last)) => last.1.push_str(&format!("{line}\n")),
+            (None, None) => panic!("stdin before any call: {line}"),
+        }
+    }
+    assert_eq!(calls.len(), 9 * stacks.len(), "{text}");
+    let manifest = if env == "prod" {
+        "manifests/ha/install.yaml"
+    } else {
+        "v3.1.5/manifests/install.yaml"
+    };
+    let apps = std::fs::canonicalize(format!("{ROOT}/gitops/clusters/{env}")).unwrap();
+    for (stack, calls) in stacks.iter().zip(calls.chunks(9)) {
+        let region = stack["region"].as_str().unwrap();
+        let o = &stack["outputs"];
+        let kubeconfig = home.join(format!("local/kube/{env}-{region}.yaml"));
+        for (args, _) in calls {
+            assert_eq!(
+                args[..2],
+                ["--kubeconfig".to_string(), kubeconfig.display().to_string()],
+                "{args:?}"
+            );
+        }
+        let doc = |i: usize| -> Value {
+            serde_json::from_str(&calls[i].1)
+                .unwrap_or_else(|e| panic!("call {i} in {region}: stdin is not JSON ({e})"))
+        };
+        assert_eq!(calls[0].0[2..], ["apply", "-f", "-"]);
+        assert_eq!(doc(0)["kind"], "Namespace");
+        assert_eq!(doc(0)["metadata"]["name"], "argocd");
+        assert!(
+            calls[1].0.contains(&"--server-side".to_string())
+                && calls[1].0.last().unwrap().ends_with(manifest),
+            "{:?}",
+            calls[1].0
+        );
+        assert!(calls[3..7]
+            .iter()
+            .all(|(a, _)| a.windows(2).any(|w| w == ["rollout", "status"])));
+        assert!(calls[3].0.contains(&"deployment/argocd-server".to_string()));
+        let secret = doc(7);
+        let meta = &secret["metadata"];
+        assert_eq!(secret["kind"], "Secret");
+        assert_eq!(meta["labels"]["argocd.argoproj.io/secret-type"], "cluster");
+        assert_eq!(meta["labels"]["ecom.io/environment"], env);
+        assert_eq!(meta["labels"]["ecom.io/region"], region);
+        assert_eq!(meta["labels"]["ecom.io/cluster"], o["cluster_name"]);
+        assert_eq!(
+            meta["annotations"]["ecom.io/aws-cluster-arn"],
+            o["cluster_arn"]
+        );
+        assert_eq!(meta["annotations"], o["gitops_bridge"]["annotations"]);
+        assert_eq!(secret["stringData"]["name"], o["cluster_name"]);
+        assert_eq!(calls[8].0[2..4], ["apply", "-k"]);
+        assert_eq!(std::fs::canonicalize(&calls[8].0[4]).unwrap(), apps);
+
+        let kc: Value =
+            serde_json::from_str(&std::fs::read_to_string(&kubeconfig).unwrap()).unwrap();
+        assert_eq!(
+            kc["clusters"][0]["cluster"]["server"],
+            o["cluster_endpoint"]
+        );
+        let exec = kc["users"][0]["user"]["exec"]["args"].to_string();
+        assert!(
+            exec.contains(o["access_role_arns"]["admin"].as_str().unwrap()),
+            "the admin role: {exec}"
+        );
+    }
+
+    let failed = bootstrap(true);
+    let stdout = String::from_utf8_lossy(&failed.stdout);
+    assert_eq!(failed.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("argocd-install"), "{stdout}");
 }
