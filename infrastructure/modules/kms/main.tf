@@ -125,6 +125,27 @@ data "aws_iam_policy_document" "key" {
   }
 
   dynamic "statement" {
+    for_each = length(each.value.principal_arns) > 0 ? [1] : []
+
+    content {
+      sid       = "UseByNamedRoles"
+      actions   = concat(local.usage_actions, ["kms:CreateGrant", "kms:ListGrants"])
+      resources = ["*"]
+
+      principals {
+        type        = "AWS"
+        identifiers = [local.account_root]
+      }
+
+      condition {
+        test     = "ArnLike"
+        variable = "aws:PrincipalArn"
+        values   = each.value.principal_arns
+      }
+    }
+  }
+
+  dynamic "statement" {
     for_each = length(each.value.service_principals) > 0 ? [1] : []
 
     content {

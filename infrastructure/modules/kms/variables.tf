@@ -16,12 +16,16 @@ variable "keys" {
     of this account's log groups; RDS, ElastiCache, MSK, OpenSearch and EBS via kms:ViaService;
     Secrets Manager via kms:ViaService). Any class may add `service_principals` (e.g.
     sns.amazonaws.com) that may use the key on behalf of this account (aws:SourceAccount), and
-    `via_services` (service names such as "sqs") whose calls from this account's principals may use it.
+    `via_services` (service names such as "sqs") whose calls from this account's principals may use it,
+    and `principal_arns`: ARN patterns (ArnLike, `*` allowed) of this account's IAM roles that use the
+    key directly, such as an EKS cluster role for envelope encryption of Kubernetes secrets (the role
+    is created later, by another stack, so it is named by pattern, never by a reference).
   EOT
   type = map(object({
     description        = optional(string)
     service_principals = optional(list(string), [])
     via_services       = optional(list(string), [])
+    principal_arns     = optional(list(string), [])
   }))
   default = {
     logs    = {}
@@ -33,6 +37,13 @@ variable "keys" {
   validation {
     condition     = alltrue([for class in keys(var.keys) : can(regex("^[a-z][a-z0-9-]{0,30}$", class))])
     error_message = "Key class names must be short lowercase names (letters, digits, '-'), e.g. logs."
+  }
+
+  validation {
+    condition = alltrue(flatten([for class, key in var.keys : [
+      for arn in key.principal_arns : can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/*-]+$", arn))
+    ]]))
+    error_message = "principal_arns must be IAM role ARN patterns of this account (arn:aws:iam::<account>:role/<name or pattern>)."
   }
 }
 

@@ -31,9 +31,15 @@ module "kms" {
   deletion_window_in_days = local.security.kms_deletion_window_days
 
   keys = {
-    logs    = { description = "${module.environment.name_prefix} logs (CloudWatch Logs, VPC flow logs)" }
-    data    = { description = "${module.environment.name_prefix} data at rest (RDS, ElastiCache, MSK, OpenSearch, EBS)" }
-    secrets = { description = "${module.environment.name_prefix} secrets (Secrets Manager)" }
+    logs = { description = "${module.environment.name_prefix} logs (CloudWatch Logs, VPC flow logs)" }
+    data = { description = "${module.environment.name_prefix} data at rest (RDS, ElastiCache, MSK, OpenSearch, EBS)" }
+    # The EKS cluster role (stacks/eks: <regional prefix>-cluster) encrypts
+    # Kubernetes secrets with this key; it is named, not referenced, since
+    # the eks stack comes later.
+    secrets = {
+      description    = "${module.environment.name_prefix} secrets (Secrets Manager, EKS secrets envelope encryption)"
+      principal_arns = ["arn:aws:iam::${module.environment.account_id}:role/${module.environment.regional_prefix}-cluster"]
+    }
   }
 }
 

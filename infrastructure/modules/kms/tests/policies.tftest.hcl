@@ -93,6 +93,29 @@ run "default_classes" {
   }
 }
 
+run "named_roles_use_a_key_directly" {
+  command = plan
+
+  variables {
+    keys = {
+      secrets = { principal_arns = ["arn:aws:iam::111111111111:role/ecom-dev-us-west-2-cluster"] }
+    }
+  }
+
+  assert {
+    condition = jsonencode([for s in output.policy_statements["secrets"] : {
+      principal = one(s.principals)
+      condition = one(s.condition)
+      actions   = sort(s.actions)
+      } if s.sid == "UseByNamedRoles"]) == jsonencode([{
+      principal = { type = "AWS", identifiers = ["arn:aws:iam::111111111111:root"] }
+      condition = { test = "ArnLike", variable = "aws:PrincipalArn", values = ["arn:aws:iam::111111111111:role/ecom-dev-us-west-2-cluster"] }
+      actions   = sort(["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*", "kms:CreateGrant", "kms:ListGrants"])
+    }])
+    error_message = "a named role (the EKS cluster role) uses the key directly, and only that role"
+  }
+}
+
 run "extra_service_principals" {
   command = plan
 

@@ -43,3 +43,13 @@ run "reserved_prefix" {
 
   expect_failures = [var.name_prefix]
 }
+
+run "principal_not_a_role_arn" {
+  command = plan
+
+  variables {
+    keys = { secrets = { principal_arns = ["arn:aws:iam::111111111111:user/admin"] } }
+  }
+
+  expect_failures = [var.keys]
+}

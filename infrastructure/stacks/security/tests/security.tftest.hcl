@@ -25,6 +25,13 @@ run "dev_primary" {
   }
 
   assert {
+    condition = jsonencode([for st in module.kms.policy_statements["secrets"] : one(st.condition).values if st.sid == "UseByNamedRoles"]) == jsonencode([
+      ["arn:aws:iam::111111111111:role/ecom-dev-us-east-1-cluster"]
+    ])
+    error_message = "the EKS cluster role of this region (stacks/eks: <regional prefix>-cluster) may use the secrets key for envelope encryption"
+  }
+
+  assert {
     condition     = output.logs_kms_key_arn != null && output.data_kms_key_arn != null && output.secrets_kms_key_arn != null
     error_message = "the three key ARNs are outputs (network takes logs_kms_key_arn)"
   }
