@@ -150,7 +150,7 @@ run "cost_controls_prod" {
   }
 
   assert {
-    condition     = module.cost_controls.budget_limit_usd == 24000
+    condition     = module.cost_controls.budget_limit_usd == 26000
     error_message = "prod's budget is cost.monthly_budget_usd"
   }
 }
